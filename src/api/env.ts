@@ -1,0 +1,26 @@
+import type { ConnectionSession } from "../session/session.ts";
+import type { Directory } from "../session/directory.ts";
+
+export interface Env {
+  SESSIONS: DurableObjectNamespace<ConnectionSession>;
+  DIRECTORY: DurableObjectNamespace<Directory>;
+  /** The bearer token every /v1 route needs (a Worker secret). */
+  RELAY_TOKEN?: string;
+  ACTION_TIMEOUT_MS?: string;
+  WATCHDOG_MS?: string;
+  RETENTION_DAYS?: string;
+  DELIVERY_CONCURRENCY?: string;
+}
+
+export type AppEnv = { Bindings: Env };
+
+type Remote<T> = { [K in keyof T]: T[K] extends (...args: infer A) => infer R ? (...args: A) => Promise<Awaited<R>> : never };
+
+/** The session's RPC surface as the Worker calls it (results are plain structured-clone data). */
+export type SessionRpc = Remote<
+  Pick<ConnectionSession, "configure" | "update" | "describe" | "remove" | "reconnect" | "ensureRunning" | "perform" | "listEvents" | "listDeliveries" | "retryDeliveries">
+>;
+export type DirectoryRpc = Remote<Pick<Directory, "register" | "unregister" | "list">>;
+
+export const sessionOf = (env: Env, id: string): SessionRpc => env.SESSIONS.get(env.SESSIONS.idFromName(id)) as unknown as SessionRpc;
+export const directoryOf = (env: Env): DirectoryRpc => env.DIRECTORY.get(env.DIRECTORY.idFromName("directory")) as unknown as DirectoryRpc;

@@ -1,0 +1,26 @@
+/** Pulling stored events, listing deliveries and requeueing them. */
+import { Hono } from "hono";
+import { sessionOf, type AppEnv } from "./env.ts";
+import { unwrap } from "./problem.ts";
+import { connectionId, readJson, validate } from "./request.ts";
+import { DeliveriesQuery, EventsQuery, RetryBody } from "./schemas.ts";
+
+export const events = new Hono<AppEnv>();
+
+events.get("/:id/events", async (c) => {
+  const id = connectionId(c);
+  const q = validate(EventsQuery, c.req.query(), "query");
+  return c.json(unwrap(await sessionOf(c.env, id).listEvents({ after: q.after ?? null, limit: q.limit, type: q.type ?? null })));
+});
+
+events.get("/:id/deliveries", async (c) => {
+  const id = connectionId(c);
+  const q = validate(DeliveriesQuery, c.req.query(), "query");
+  return c.json(unwrap(await sessionOf(c.env, id).listDeliveries({ status: q.status ?? null, after: q.after ?? null, limit: q.limit })));
+});
+
+events.post("/:id/deliveries/retry", async (c) => {
+  const id = connectionId(c);
+  const body = validate(RetryBody, (await readJson(c)) ?? {}, "retry request");
+  return c.json(unwrap(await sessionOf(c.env, id).retryDeliveries(body.event_ids ?? null)));
+});

@@ -1,0 +1,35 @@
+/** Reading and validating request input with errors that name the field. */
+import type { Context } from "hono";
+import type * as z from "zod";
+import { parseLossless } from "../lib/json.ts";
+import { fieldErrors } from "../session/actions.ts";
+import { invalid } from "./problem.ts";
+import { CONNECTION_ID } from "./schemas.ts";
+
+/** The JSON body (integers beyond 2^53 kept as digit strings); undefined when empty. */
+export async function readJson(c: Context): Promise<unknown> {
+  const text = await c.req.text();
+  if (text.trim() === "") return undefined;
+  try {
+    return parseLossless(text);
+  } catch (err) {
+    return invalid(`malformed JSON body: ${err instanceof Error ? err.message : String(err)}`, [{ path: "", message: "malformed JSON" }]);
+  }
+}
+
+export function validate<S extends z.ZodType>(schema: S, value: unknown, what: string, prefix = ""): z.output<S> {
+  const result = schema.safeParse(value);
+  if (!result.success) {
+    invalid(
+      `invalid ${what}`,
+      fieldErrors(result.error).map((e) => ({ ...e, path: [prefix, e.path].filter(Boolean).join(".") })),
+    );
+  }
+  return result.data;
+}
+
+export function connectionId(c: Context): string {
+  const id = c.req.param("id") ?? "";
+  if (!CONNECTION_ID.test(id)) invalid("invalid connection id", [{ path: "id", message: "must match ^[a-z0-9][a-z0-9_-]{0,62}$" }]);
+  return id;
+}

@@ -1,0 +1,64 @@
+/** One delivery attempt: sign, POST, classify the answer. */
+import { ATTEMPT_TIMEOUT_MS, parseRetryAfter } from "./schedule.ts";
+import { sign } from "./sign.ts";
+import { VERSION } from "../version.ts";
+
+export const USER_AGENT = `imrelay/${VERSION}`;
+
+export interface AttemptResult {
+  /** 2xx within the timeout. */
+  delivered: boolean;
+  /** The HTTP status, or null when no answer came (network error, timeout). */
+  status: number | null;
+  error: string | null;
+  /** 410 Gone: the receiver asks to stop. */
+  gone: boolean;
+  /** Retry-After in ms, honoured on 429 and 503. */
+  retryAfterMs: number | null;
+}
+
+export async function attemptDelivery(
+  url: string,
+  secret: string,
+  eventId: string,
+  body: string,
+  now: number = Date.now(),
+  fetcher: typeof fetch = fetch,
+): Promise<AttemptResult> {
+  const timestamp = Math.floor(now / 1000);
+  try {
+    const response = await fetcher(url, {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        "user-agent": USER_AGENT,
+        "webhook-id": eventId,
+        "webhook-timestamp": String(timestamp),
+        "webhook-signature": await sign(secret, eventId, timestamp, body),
+      },
+      body,
+      redirect: "manual",
+      signal: AbortSignal.timeout(ATTEMPT_TIMEOUT_MS),
+    });
+    // Drain so the connection can be reused; the receiver's body is not needed.
+    await response.body?.cancel().catch(() => {});
+    const { status } = response;
+    const delivered = status >= 200 && status < 300;
+    return {
+      delivered,
+      status,
+      error: delivered ? null : `HTTP ${status}`,
+      gone: status === 410,
+      retryAfterMs: status === 429 || status === 503 ? parseRetryAfter(response.headers.get("retry-after"), now) : null,
+    };
+  } catch (err) {
+    const timedOut = err instanceof Error && (err.name === "TimeoutError" || err.name === "AbortError");
+    return {
+      delivered: false,
+      status: null,
+      error: timedOut ? `no answer within ${ATTEMPT_TIMEOUT_MS / 1000} s` : `network error: ${err instanceof Error ? err.message : String(err)}`,
+      gone: false,
+      retryAfterMs: null,
+    };
+  }
+}

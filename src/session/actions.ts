@@ -1,0 +1,126 @@
+/**
+ * Performing an action: resolve it on the platform, validate its params, honour the
+ * Idempotency-Key, run the adapter's plan (frames on the socket and wait for the correlated
+ * reply, or an HTTP request to the upstream's API) and map the outcome.
+ */
+import * as z from "zod";
+import { ACTION_PARAMS, isUnifiedAction } from "../events/actions.ts";
+import { fail, ok, problem, ProblemError, type FieldError, type Outcome, type Problem } from "../lib/problem.ts";
+import type { ActionOutcome, Context, Frame, HttpAnswer, Plan, Platform } from "../platforms/contract.ts";
+import { isKnownAction } from "../platforms/index.ts";
+import type { Inflight } from "./inflight.ts";
+import { message } from "./link.ts";
+import type { SessionStore } from "./store.ts";
+
+export interface ActionResponse {
+  /** 200 when the upstream confirmed, 202 when the platform gives no confirmation. */
+  status: 200 | 202;
+  result: Record<string, unknown>;
+}
+
+export interface ActionDeps {
+  store: SessionStore;
+  platform: Platform;
+  context(): Context<unknown>;
+  connected(): boolean;
+  send(frames: readonly Frame[]): boolean;
+  inflight: Inflight;
+  timeoutMs: number;
+}
+
+/** Outcomes where nothing reached the upstream are not remembered: a retry may act. */
+const RETRYABLE: ReadonlySet<string> = new Set(["invalid_request", "not_found", "unsupported_action", "not_connected"]);
+
+export async function performAction(deps: ActionDeps, name: string, input: unknown, key: string | null): Promise<Outcome<ActionResponse>> {
+  const { platform } = deps;
+  const action = Object.hasOwn(platform.actions, name) ? platform.actions[name] : undefined;
+  if (!action) {
+    if (isUnifiedAction(name) || isKnownAction(name)) return fail(problem("unsupported_action", `the ${platform.name} platform has no action ${name}`));
+    return fail(problem("not_found", `no action named ${name}`));
+  }
+  const schema = action.params ?? (isUnifiedAction(name) ? ACTION_PARAMS[name] : undefined);
+  let params: unknown = input;
+  if (schema) {
+    const parsed = schema.safeParse(input ?? {});
+    if (!parsed.success) return fail(problem("invalid_request", `invalid params for ${name}`, { errors: fieldErrors(parsed.error) }));
+    params = parsed.data;
+  }
+
+  if (key === null) return run(deps, action.plan, params);
+  const fingerprint = await sha256(`${name}\n${JSON.stringify(input ?? null)}`);
+  const seen = deps.store.idempotency(key);
+  if (seen) {
+    if (seen.fingerprint !== fingerprint) return fail(problem("conflict", "this Idempotency-Key was used with a different action or body"));
+    if (seen.response === null) return fail(problem("conflict", "a request with this Idempotency-Key is still in progress"));
+    return JSON.parse(seen.response) as Outcome<ActionResponse>;
+  }
+  deps.store.beginIdempotent(key, fingerprint, Date.now());
+  const outcome = await run(deps, action.plan, params);
+  deps.store.finishIdempotent(key, !outcome.ok && RETRYABLE.has(outcome.problem.code) ? null : JSON.stringify(outcome));
+  return outcome;
+}
+
+async function run(deps: ActionDeps, planner: (params: any, ctx: Context<unknown>) => Plan, params: unknown): Promise<Outcome<ActionResponse>> {
+  let plan: Plan;
+  try {
+    plan = planner(params, deps.context());
+  } catch (err) {
+    if (err instanceof ProblemError) return fail(err.problem);
+    throw err;
+  }
+  const outcome = plan.kind === "socket" ? await viaSocket(deps, plan) : await viaHttp(deps, plan);
+  if (outcome === "unconfirmed") return ok({ status: 202, result: { message_id: null } });
+  return "problem" in outcome ? fail(outcome.problem) : ok({ status: 200, result: outcome.result });
+}
+
+async function viaSocket(deps: ActionDeps, plan: Extract<Plan, { kind: "socket" }>): Promise<ActionOutcome | "unconfirmed"> {
+  if (!deps.connected()) return { problem: notConnected() };
+  const reply = plan.await === null ? null : deps.inflight.wait(plan.await, deps.timeoutMs);
+  if (!deps.send(plan.frames)) {
+    if (plan.await !== null) deps.inflight.cancel(plan.await);
+    return { problem: notConnected() };
+  }
+  return reply ?? "unconfirmed";
+}
+
+async function viaHttp(deps: ActionDeps, plan: Extract<Plan, { kind: "http" }>): Promise<ActionOutcome> {
+  let response: Response;
+  try {
+    response = await fetch(plan.url, {
+      method: plan.method,
+      headers: plan.headers,
+      body: plan.body,
+      signal: AbortSignal.timeout(deps.timeoutMs),
+    });
+  } catch (err) {
+    const timedOut = err instanceof Error && (err.name === "TimeoutError" || err.name === "AbortError");
+    return {
+      problem: timedOut
+        ? problem("upstream_timeout", `no upstream answer within ${deps.timeoutMs / 1000} s`)
+        : problem("upstream_error", `cannot reach the upstream API: ${message(err)}`),
+    };
+  }
+  const body = new Uint8Array(await response.arrayBuffer());
+  const answer: HttpAnswer = {
+    status: response.status,
+    headers: Object.fromEntries(response.headers),
+    body,
+    text: () => new TextDecoder().decode(body),
+  };
+  try {
+    return plan.parse(answer);
+  } catch (err) {
+    return { problem: problem("upstream_error", `unreadable upstream answer: ${message(err)}`, { upstream: { code: response.status, text: answer.text().slice(0, 500) } }) };
+  }
+}
+
+const notConnected = (): Problem => problem("not_connected", "the upstream session is not up", { retryAfter: 5 });
+
+export function fieldErrors(error: z.ZodError): FieldError[] {
+  return error.issues.map((issue) => ({ path: issue.path.map(String).join("."), message: issue.message }));
+}
+
+async function sha256(text: string): Promise<string> {
+  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
+}

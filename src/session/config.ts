@@ -1,0 +1,66 @@
+/** A connection's stored configuration and status, and how a GET shows them. */
+import type { Platform } from "../platforms/contract.ts";
+
+export interface WebhookConfig {
+  url: string;
+  secret: string;
+  /** Type patterns to deliver; null: every type. */
+  events: string[] | null;
+  /** Set by a 410 Gone answer; cleared by a PATCH. */
+  disabled: boolean;
+}
+
+export interface ConnectionConfig {
+  id: string;
+  platform: string;
+  upstream: unknown;
+  webhook: WebhookConfig;
+  enabled: boolean;
+  created_at: number;
+  updated_at: number;
+}
+
+export type LinkState = "connecting" | "connected" | "backoff" | "failed" | "disabled";
+
+export interface LinkStatus {
+  state: LinkState;
+  since: number;
+  /** Consecutive attempts that did not end connected (0 while connected). */
+  attempt: number;
+  last_error: string | null;
+  /** When the next dial is due (backoff, failed). */
+  retry_at: number | null;
+}
+
+export interface Stats {
+  received: number;
+  delivered: number;
+  pending: number;
+  failed: number;
+}
+
+export interface ConnectionView {
+  id: string;
+  platform: string;
+  enabled: boolean;
+  upstream: Record<string, unknown>;
+  status: { state: LinkState; since: number; attempt: number; last_error: string | null; retry_at: number | null };
+  webhook: { url: string; events: string[] | null; disabled: boolean };
+  stats: Stats;
+  created_at: number;
+  updated_at: number;
+}
+
+export function viewOf(config: ConnectionConfig, status: LinkStatus, stats: Stats, platform: Platform): ConnectionView {
+  return {
+    id: config.id,
+    platform: config.platform,
+    enabled: config.enabled,
+    upstream: platform.redact(config.upstream),
+    status: { state: status.state, since: status.since, attempt: status.attempt, last_error: status.last_error, retry_at: status.retry_at },
+    webhook: { url: config.webhook.url, events: config.webhook.events, disabled: config.webhook.disabled },
+    stats,
+    created_at: config.created_at,
+    updated_at: config.updated_at,
+  };
+}

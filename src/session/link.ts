@@ -1,0 +1,35 @@
+/**
+ * Opening an outbound WebSocket with `fetch` (so custom headers can be sent and a refused
+ * upgrade shows its HTTP status), and classifying why it ended.
+ */
+import type { Dial } from "../platforms/contract.ts";
+
+export type DialResult =
+  | { ok: true; socket: WebSocket }
+  /** `refused`: the upstream turned the credentials down (401/403): the connection is `failed`. */
+  | { ok: false; refused: boolean; error: string; status: number | null };
+
+export async function openSocket(dial: Dial, timeoutMs: number): Promise<DialResult> {
+  const url = dial.url.replace(/^ws(s?):\/\//i, "http$1://");
+  const headers = new Headers(dial.headers);
+  headers.set("Upgrade", "websocket");
+  if (dial.protocols?.length) headers.set("Sec-WebSocket-Protocol", dial.protocols.join(", "));
+  let response: Response;
+  try {
+    response = await fetch(url, { headers, signal: AbortSignal.timeout(timeoutMs) });
+  } catch (err) {
+    const timedOut = err instanceof Error && (err.name === "TimeoutError" || err.name === "AbortError");
+    return { ok: false, refused: false, status: null, error: timedOut ? `no answer to the upgrade within ${timeoutMs / 1000} s` : `cannot reach the upstream: ${message(err)}` };
+  }
+  const socket = response.webSocket;
+  if (!socket) {
+    await response.body?.cancel().catch(() => {});
+    const refused = response.status === 401 || response.status === 403;
+    return { ok: false, refused, status: response.status, error: `the upstream answered the upgrade with HTTP ${response.status}` };
+  }
+  socket.accept();
+  (socket as unknown as { binaryType: string }).binaryType = "arraybuffer";
+  return { ok: true, socket };
+}
+
+export const message = (err: unknown): string => (err instanceof Error ? err.message : String(err));

@@ -1,0 +1,282 @@
+/**
+ * A session's durable state in its Durable Object's SQLite: configuration and status,
+ * the event log, the delivery outbox, idempotency records and the adapter's memory.
+ * Every method is synchronous; callers group writes with `transaction`.
+ */
+import type { RelayEvent } from "../events/types.ts";
+import type { ConnectionConfig, LinkStatus, Stats } from "./config.ts";
+
+export type DeliveryStatus = "pending" | "delivered" | "failed";
+
+export type DeliveryRow = {
+  event_id: string;
+  type: string;
+  status: DeliveryStatus;
+  attempts: number;
+  next_attempt_at: number | null;
+  last_status: number | null;
+  last_error: string | null;
+  delivered_at: number | null;
+}
+
+/** A due delivery with what an attempt needs. */
+export type DueDelivery = {
+  event_id: string;
+  attempts: number;
+  body: string;
+}
+
+export type IdempotencyRecord = {
+  fingerprint: string;
+  response: string | null;
+  created_at: number;
+}
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS kv (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS events (id TEXT PRIMARY KEY, type TEXT NOT NULL, created_at INTEGER NOT NULL, body TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS deliveries (
+  event_id TEXT PRIMARY KEY, type TEXT NOT NULL, status TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0,
+  next_attempt_at INTEGER, last_status INTEGER, last_error TEXT, delivered_at INTEGER);
+CREATE INDEX IF NOT EXISTS deliveries_due ON deliveries (status, next_attempt_at);
+CREATE TABLE IF NOT EXISTS idempotency (key TEXT PRIMARY KEY, fingerprint TEXT NOT NULL, response TEXT, created_at INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS memo (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+`;
+
+export class SessionStore {
+  private readonly sql: SqlStorage;
+  private readonly storage: DurableObjectStorage;
+
+  constructor(storage: DurableObjectStorage) {
+    this.storage = storage;
+    this.sql = storage.sql;
+    this.sql.exec(SCHEMA);
+  }
+
+  transaction<T>(fn: () => T): T {
+    return this.storage.transactionSync(fn);
+  }
+
+  // --- configuration and status -------------------------------------------------------
+
+  private getKv<T>(key: string): T | null {
+    const row = this.sql.exec<{ value: string }>("SELECT value FROM kv WHERE key = ?", key).toArray()[0];
+    return row ? (JSON.parse(row.value) as T) : null;
+  }
+
+  private setKv(key: string, value: unknown): void {
+    this.sql.exec("INSERT INTO kv (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value", key, JSON.stringify(value));
+  }
+
+  config(): ConnectionConfig | null {
+    return this.getKv<ConnectionConfig>("config");
+  }
+
+  saveConfig(config: ConnectionConfig): void {
+    this.setKv("config", config);
+  }
+
+  status(): LinkStatus | null {
+    return this.getKv<LinkStatus>("status");
+  }
+
+  saveStatus(status: LinkStatus): void {
+    this.setKv("status", status);
+  }
+
+  counter(name: "received" | "delivered" | "purged_at"): number {
+    return this.getKv<number>(name) ?? 0;
+  }
+
+  addToCounter(name: "received" | "delivered", n: number): void {
+    this.sql.exec(
+      "INSERT INTO kv (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + ?",
+      name,
+      String(n),
+      n,
+    );
+  }
+
+  setCounter(name: "purged_at", value: number): void {
+    this.setKv(name, value);
+  }
+
+  stats(): Stats {
+    const counts = { pending: 0, failed: 0 };
+    for (const row of this.sql.exec<{ status: string; n: number }>(
+      "SELECT status, COUNT(*) AS n FROM deliveries WHERE status IN ('pending', 'failed') GROUP BY status",
+    )) {
+      counts[row.status as "pending" | "failed"] = row.n;
+    }
+    return { received: this.counter("received"), delivered: this.counter("delivered"), ...counts };
+  }
+
+  /** Forgets everything: the connection is deleted. */
+  wipe(): void {
+    this.sql.exec("DELETE FROM kv; DELETE FROM events; DELETE FROM deliveries; DELETE FROM idempotency; DELETE FROM memo;");
+  }
+
+  // --- events and the outbox ----------------------------------------------------------
+
+  /** Appends events; those with `deliver` get a pending delivery due now. */
+  appendEvents(events: readonly { event: RelayEvent; body: string; deliver: boolean }[], now: number): void {
+    for (const { event, body, deliver } of events) {
+      this.sql.exec("INSERT INTO events (id, type, created_at, body) VALUES (?, ?, ?, ?)", event.id, event.type, now, body);
+      if (deliver) {
+        this.sql.exec("INSERT INTO deliveries (event_id, type, status, attempts, next_attempt_at) VALUES (?, ?, 'pending', 0, ?)", event.id, event.type, now);
+      }
+    }
+    this.addToCounter("received", events.length);
+  }
+
+  listEvents(after: string | null, limit: number, type: { exact?: string; prefix?: string }): string[] {
+    const where: string[] = [];
+    const args: (string | number)[] = [];
+    if (after) {
+      where.push("id > ?");
+      args.push(after);
+    }
+    if (type.exact) {
+      where.push("type = ?");
+      args.push(type.exact);
+    } else if (type.prefix) {
+      where.push("substr(type, 1, ?) = ?");
+      args.push(type.prefix.length, type.prefix);
+    }
+    const sql = `SELECT body FROM events ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY id LIMIT ?`;
+    return this.sql.exec<{ body: string }>(sql, ...args, limit).toArray().map((r) => r.body);
+  }
+
+  eventExists(id: string): boolean {
+    return this.sql.exec("SELECT 1 FROM events WHERE id = ?", id).toArray().length > 0;
+  }
+
+  /** Due pending deliveries, oldest first, with their bodies. */
+  dueDeliveries(now: number, limit: number): DueDelivery[] {
+    return this.sql
+      .exec<DueDelivery>(
+        `SELECT d.event_id AS event_id, d.attempts AS attempts, e.body AS body FROM deliveries d JOIN events e ON e.id = d.event_id
+         WHERE d.status = 'pending' AND d.next_attempt_at <= ? ORDER BY d.next_attempt_at, d.event_id LIMIT ?`,
+        now,
+        limit,
+      )
+      .toArray();
+  }
+
+  nextDueAt(): number | null {
+    const row = this.sql.exec<{ at: number | null }>("SELECT MIN(next_attempt_at) AS at FROM deliveries WHERE status = 'pending'").toArray()[0];
+    return row?.at ?? null;
+  }
+
+  markDelivered(eventId: string, attempts: number, status: number, now: number): void {
+    this.sql.exec(
+      "UPDATE deliveries SET status = 'delivered', attempts = ?, last_status = ?, last_error = NULL, next_attempt_at = NULL, delivered_at = ? WHERE event_id = ?",
+      attempts,
+      status,
+      now,
+      eventId,
+    );
+    this.addToCounter("delivered", 1);
+  }
+
+  /** Records a failed attempt: retried at `nextAt`, or `failed` for good when nextAt is null. */
+  markAttemptFailed(eventId: string, attempts: number, status: number | null, error: string, nextAt: number | null): void {
+    this.sql.exec(
+      "UPDATE deliveries SET status = ?, attempts = ?, last_status = ?, last_error = ?, next_attempt_at = ? WHERE event_id = ?",
+      nextAt === null ? "failed" : "pending",
+      attempts,
+      status,
+      error,
+      nextAt,
+      eventId,
+    );
+  }
+
+  listDeliveries(status: DeliveryStatus | null, after: string | null, limit: number): DeliveryRow[] {
+    const where: string[] = [];
+    const args: (string | number)[] = [];
+    if (status) {
+      where.push("status = ?");
+      args.push(status);
+    }
+    if (after) {
+      where.push("event_id > ?");
+      args.push(after);
+    }
+    const sql = `SELECT event_id, type, status, attempts, next_attempt_at, last_status, last_error, delivered_at FROM deliveries ${
+      where.length ? `WHERE ${where.join(" AND ")}` : ""
+    } ORDER BY event_id LIMIT ?`;
+    return this.sql.exec<DeliveryRow>(sql, ...args, limit).toArray().map((r) => ({ ...r }));
+  }
+
+  /** Puts deliveries back in the queue, due now, with a fresh attempt count. */
+  requeue(eventIds: readonly string[] | null, now: number): number {
+    if (eventIds === null) {
+      return this.sql.exec("UPDATE deliveries SET status = 'pending', attempts = 0, next_attempt_at = ? WHERE status = 'failed'", now).rowsWritten;
+    }
+    let n = 0;
+    for (const id of eventIds) {
+      const type = this.sql.exec<{ type: string }>("SELECT type FROM events WHERE id = ?", id).toArray()[0]?.type;
+      if (!type) continue;
+      n += this.sql.exec(
+        `INSERT INTO deliveries (event_id, type, status, attempts, next_attempt_at) VALUES (?, ?, 'pending', 0, ?)
+         ON CONFLICT (event_id) DO UPDATE SET status = 'pending', attempts = 0, next_attempt_at = excluded.next_attempt_at`,
+        id,
+        type,
+        now,
+      ).rowsWritten > 0
+        ? 1
+        : 0;
+    }
+    return n;
+  }
+
+  /** Drops events older than `before` whose delivery is settled, and idempotency records older than `idemBefore`. */
+  purge(before: number, idemBefore: number): void {
+    this.sql.exec(
+      `DELETE FROM events WHERE created_at < ? AND id NOT IN (SELECT event_id FROM deliveries WHERE status IN ('pending', 'failed'))`,
+      before,
+    );
+    this.sql.exec("DELETE FROM deliveries WHERE status = 'delivered' AND event_id NOT IN (SELECT id FROM events)");
+    this.sql.exec("DELETE FROM idempotency WHERE created_at < ?", idemBefore);
+  }
+
+  // --- idempotency ----------------------------------------------------------------------
+
+  idempotency(key: string): IdempotencyRecord | null {
+    return this.sql.exec<IdempotencyRecord>("SELECT fingerprint, response, created_at FROM idempotency WHERE key = ?", key).toArray()[0] ?? null;
+  }
+
+  beginIdempotent(key: string, fingerprint: string, now: number): void {
+    this.sql.exec(
+      "INSERT INTO idempotency (key, fingerprint, response, created_at) VALUES (?, ?, NULL, ?) ON CONFLICT (key) DO UPDATE SET fingerprint = excluded.fingerprint, response = NULL, created_at = excluded.created_at",
+      key,
+      fingerprint,
+      now,
+    );
+  }
+
+  finishIdempotent(key: string, response: string | null): void {
+    if (response === null) this.sql.exec("DELETE FROM idempotency WHERE key = ?", key);
+    else this.sql.exec("UPDATE idempotency SET response = ? WHERE key = ?", response, key);
+  }
+
+  // --- the adapter's memory -------------------------------------------------------------
+
+  memo(): Map<string, unknown> {
+    const out = new Map<string, unknown>();
+    for (const row of this.sql.exec<{ key: string; value: string }>("SELECT key, value FROM memo")) out.set(row.key, JSON.parse(row.value));
+    return out;
+  }
+
+  forgetMemo(): void {
+    this.sql.exec("DELETE FROM memo");
+  }
+
+  remember(entries: Record<string, unknown>): void {
+    for (const [key, value] of Object.entries(entries)) {
+      if (value === null || value === undefined) this.sql.exec("DELETE FROM memo WHERE key = ?", key);
+      else this.sql.exec("INSERT INTO memo (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value", key, JSON.stringify(value));
+    }
+  }
+}
