@@ -19,7 +19,7 @@ export default defineConfig({
         plugins: [
           cloudflareTest({
             wrangler: { configPath: "./wrangler.toml" },
-            miniflare: { bindings: { RELAY_TOKEN: "test-token" } },
+            miniflare: { bindings: { RELAY_TOKEN: "test-token", ACTION_TIMEOUT_MS: "1500" } },
           }),
         ],
         test: {

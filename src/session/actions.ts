@@ -116,8 +116,13 @@ async function viaHttp(deps: ActionDeps, plan: Extract<Plan, { kind: "http" }>):
 
 const notConnected = (): Problem => problem("not_connected", "the upstream session is not up", { retryAfter: 5 });
 
+/** One error per field, each naming its path (an unknown key is named itself). */
 export function fieldErrors(error: z.ZodError): FieldError[] {
-  return error.issues.map((issue) => ({ path: issue.path.map(String).join("."), message: issue.message }));
+  return error.issues.flatMap((issue) => {
+    const path = issue.path.map(String);
+    if (issue.code === "unrecognized_keys") return issue.keys.map((key) => ({ path: [...path, key].join("."), message: "unknown field" }));
+    return [{ path: path.join("."), message: issue.message }];
+  });
 }
 
 async function sha256(text: string): Promise<string> {

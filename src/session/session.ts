@@ -83,6 +83,10 @@ export class ConnectionSession extends DurableObject<SessionEnv> {
       concurrency: Math.max(1, Math.min(6, Number(env.DELIVERY_CONCURRENCY ?? 4))),
       paused: () => !this.config || this.config.webhook.disabled,
     });
+    // A new instance never has a socket: whatever the stored state said, it is reconnecting.
+    if (this.config?.enabled && (this.status.state === "connected" || this.status.state === "connecting")) {
+      this.setStatus({ state: "connecting" });
+    }
     ctx.blockConcurrencyWhile(async () => {
       this.alarmAt = await ctx.storage.getAlarm();
       // Woken after an eviction or restart: the socket is gone; let the watchdog bring it back.

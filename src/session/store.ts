@@ -212,21 +212,20 @@ export class SessionStore {
   /** Puts deliveries back in the queue, due now, with a fresh attempt count. */
   requeue(eventIds: readonly string[] | null, now: number): number {
     if (eventIds === null) {
-      return this.sql.exec("UPDATE deliveries SET status = 'pending', attempts = 0, next_attempt_at = ? WHERE status = 'failed'", now).rowsWritten;
+      return this.sql.exec("UPDATE deliveries SET status = 'pending', attempts = 0, next_attempt_at = ? WHERE status = 'failed' RETURNING event_id", now).toArray().length;
     }
     let n = 0;
     for (const id of eventIds) {
       const type = this.sql.exec<{ type: string }>("SELECT type FROM events WHERE id = ?", id).toArray()[0]?.type;
       if (!type) continue;
-      n += this.sql.exec(
+      this.sql.exec(
         `INSERT INTO deliveries (event_id, type, status, attempts, next_attempt_at) VALUES (?, ?, 'pending', 0, ?)
          ON CONFLICT (event_id) DO UPDATE SET status = 'pending', attempts = 0, next_attempt_at = excluded.next_attempt_at`,
         id,
         type,
         now,
-      ).rowsWritten > 0
-        ? 1
-        : 0;
+      );
+      n++;
     }
     return n;
   }

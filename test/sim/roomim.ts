@@ -1,0 +1,600 @@
+// A roomim upstream (seed 004) for tests and demos: one HTTP server that accepts the
+// WebSocket on any path and answers sends the way the seed shows, plus an HTTP control
+// API under /control (see roomim-control.ts) for tests that can only speak HTTP.
+//
+//   node test/sim/roomim.ts --port 9001 [--self-id 1858679205636755457]
+
+import { randomUUID } from "node:crypto";
+import { createServer, STATUS_CODES } from "node:http";
+import type { IncomingMessage, Server } from "node:http";
+import type { Duplex } from "node:stream";
+import { createRequire } from "node:module";
+import type { RawData, WebSocket } from "ws";
+import type * as WsModule from "ws";
+
+// Loaded through require: in a test runner's setup, an ESM import of "ws" can resolve to its
+// browser stub.
+const { WebSocketServer } = createRequire(import.meta.url)("ws") as typeof WsModule;
+import { clock, closeServer, cliOptions, flatHeaders, listen, sendJson } from "./http.ts";
+import { idText, isObject, parseExact, parseLossless } from "./json.ts";
+import type { IdLike } from "./json.ts";
+import * as frames from "./roomim-frames.ts";
+import type { Frame, Image, MentionedInfo } from "./roomim-frames.ts";
+import { handleControl } from "./roomim-control.ts";
+import { now, Waiters } from "./wait.ts";
+
+export type { Image, MentionedInfo } from "./roomim-frames.ts";
+export type { IdLike } from "./json.ts";
+
+export const DEFAULT_SELF_ID = "1858679205636755457";
+/** Defaults for pushed frames: the seed's group room and another user of the seed. */
+export const DEFAULT_ROOM = "1858689382414958593";
+export const DEFAULT_PEER = "1860863094709035009";
+/** Generated message and request ids count up from the seed's message id. */
+const ID_BASE = 1858689625873399809n;
+
+export interface RoomimOptions {
+  /** 0 (default) picks an ephemeral port. */
+  port?: number;
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** The account the sim is logged in as: `from` of acks. */
+  selfId?: string;
+  /** Print one line per frame in and out, and per connection. */
+  log?: boolean;
+}
+
+/** How client sends and revokes are answered. */
+export type Mode = "ack" | "silent" | "delay";
+
+export interface ReceivedFrame {
+  /** The frame text (binary frames decoded as UTF-8). */
+  text: string;
+  /** Parsed with 64-bit integers kept as digit strings; null when not JSON. */
+  parsed: unknown;
+  binary: boolean;
+  at: number;
+}
+
+export interface ConnectionRecord {
+  /** Path of the upgrade request, without the query. */
+  path: string;
+  query: Record<string, string>;
+  headers: Record<string, string>;
+  at: number;
+  open: boolean;
+  /** 101 when accepted, else the HTTP status it was refused with. */
+  status: number;
+}
+
+export interface MessageParams {
+  room?: IdLike;
+  from?: IdLike;
+  text?: string;
+  msgType?: number;
+  localId?: string;
+  msgId?: IdLike;
+  roomSeq?: IdLike;
+  timestamp?: number;
+  mentionedInfo?: MentionedInfo;
+  imgs?: Image[];
+  extras?: string;
+  /** Replaces the payload built from mentionedInfo, imgs and extras. */
+  payload?: Record<string, unknown>;
+}
+
+export interface ReadParams {
+  room?: IdLike;
+  from?: IdLike;
+  msgId?: IdLike;
+  roomSeq?: IdLike;
+  text?: string;
+  msgType?: number;
+  timestamp?: number;
+  extras?: string;
+}
+
+export interface ClearedParams {
+  room?: IdLike;
+  timestamp?: number;
+}
+
+export interface FriendRequestParams {
+  /** The new contact's system room. */
+  room?: IdLike;
+  from?: IdLike;
+  /** fkSubUserId, default the sim's own id. */
+  to?: IdLike;
+  requestId?: IdLike;
+  text?: string;
+  nickname?: string;
+  fkRoomId?: IdLike | null;
+  createTime?: number;
+  msgId?: IdLike;
+  roomSeq?: IdLike;
+  timestamp?: number;
+  pts?: number;
+}
+
+export interface RoomInitParams {
+  room?: IdLike;
+  from?: IdLike;
+  /** fkCreatorUserId, default the sim's own id. */
+  creator?: IdLike;
+  /** Fields that override the seed's room record. */
+  payload?: Record<string, unknown>;
+  msgId?: IdLike;
+  roomSeq?: IdLike;
+  timestamp?: number;
+  pts?: number;
+}
+
+export interface RevokedParams {
+  /** Default: the last message id the sim issued. */
+  msgId?: IdLike;
+  /** Default: the room that message was in. */
+  room?: IdLike;
+  /** The operator. */
+  from?: IdLike;
+  timestamp?: number;
+}
+
+export interface RoomimSim {
+  readonly port: number;
+  /** ws://host:port/ (any path is accepted). */
+  readonly url: string;
+  /** http://host:port, the base of the /control API. */
+  readonly httpUrl: string;
+  readonly selfId: string;
+  readonly received: readonly ReceivedFrame[];
+  readonly connections: readonly ConnectionRecord[];
+
+  /** Each push builds a frame, sends it to every open client and returns its text. */
+  message(params?: MessageParams): string;
+  images(params?: MessageParams): string;
+  self(params?: MessageParams): string;
+  read(params?: ReadParams): string;
+  cleared(params?: ClearedParams): string;
+  friendRequest(params?: FriendRequestParams): string;
+  roomInit(params?: RoomInitParams): string;
+  revoked(params?: RevokedParams): string;
+  raw(text: string): string;
+  binary(bytes: Uint8Array): Uint8Array;
+
+  /** Close every client socket with a close frame; returns how many. */
+  drop(code?: number, reason?: string): number;
+  /** Kill every client's TCP connection without a close frame; returns how many. */
+  terminate(): number;
+  /** Refuse upgrades with this HTTP status until called with null. */
+  refuseUpgrades(status: number | null): void;
+  block(room: IdLike): void;
+  unblock(room: IdLike): void;
+  mode(name: Mode, delayMs?: number): void;
+
+  waitForFrame(predicate: (frame: ReceivedFrame) => boolean, timeoutMs?: number): Promise<ReceivedFrame>;
+  /** Resolve with the count-th connection accepted since start or the last reset. */
+  waitForConnection(count?: number, timeoutMs?: number): Promise<ConnectionRecord>;
+  /** Open client sockets. */
+  clients(): number;
+  state(): { clients: number; received: number; connections: number; mode: Mode; delayMs: number };
+  /** Clear recordings; back to ack mode, nothing blocked, upgrades accepted. */
+  reset(): void;
+  close(): Promise<void>;
+}
+
+const DEFAULT_IMAGES: Image[] = [
+  { url: "https://img.example.com/1.jpg", thumbnail: "https://img.example.com/1.jpg/mini", width: 720, hight: 360 },
+];
+
+class Roomim implements RoomimSim {
+  readonly port: number;
+  readonly url: string;
+  readonly httpUrl: string;
+  readonly selfId: string;
+  received: ReceivedFrame[] = [];
+  connections: ConnectionRecord[] = [];
+
+  readonly #server: Server;
+  readonly #wss = new WebSocketServer({ noServer: true });
+  readonly #sockets = new Set<WebSocket>();
+  readonly #waiters = new Waiters();
+  readonly #log: boolean;
+  #mode: Mode = "ack";
+  #delayMs = 0;
+  #refuse: number | null = null;
+  readonly #blocked = new Set<string>();
+  /** Message ids the sim has issued, with their room. */
+  readonly #issued = new Map<string, string>();
+  #lastIssued: string | undefined;
+  readonly #roomSeq = new Map<string, number>();
+  #idCounter = 0n;
+
+  constructor(server: Server, host: string, port: number, selfId: string, log: boolean) {
+    this.#server = server;
+    this.port = port;
+    this.selfId = selfId;
+    this.#log = log;
+    this.httpUrl = `http://${host}:${port}`;
+    this.url = `ws://${host}:${port}/`;
+    server.on("request", (req, res) => {
+      const path = new URL(req.url ?? "/", "http://sim").pathname;
+      if (path === "/control" || path.startsWith("/control/")) {
+        handleControl(this, req, res, path).catch((error: unknown) => sendJson(res, 500, { error: String(error) }));
+      } else {
+        sendJson(res, 426, { error: "roomim simulator: connect with a WebSocket upgrade, or use /control" });
+      }
+    });
+    server.on("upgrade", (req: IncomingMessage, socket: Duplex, head: Buffer) => this.#upgrade(req, socket, head));
+  }
+
+  // ---- pushes ------------------------------------------------------------
+
+  message(p: MessageParams = {}): string {
+    return this.#pushChat(p, 2, p.from ?? DEFAULT_PEER);
+  }
+
+  images(p: MessageParams = {}): string {
+    return this.message({ msgType: 3, imgs: DEFAULT_IMAGES, ...p });
+  }
+
+  self(p: MessageParams = {}): string {
+    return this.#pushChat(p, null, null);
+  }
+
+  read(p: ReadParams = {}): string {
+    const room = idText(p.room ?? DEFAULT_ROOM);
+    const frame = frames.readSync({
+      msgType: p.msgType ?? 1,
+      from: p.from ?? DEFAULT_PEER,
+      msgId: p.msgId ?? this.#lastInRoom(room) ?? this.#nextId(),
+      roomSeq: p.roomSeq ?? Math.max(this.#roomSeq.get(room) ?? 0, 1),
+      room,
+      msgText: p.text ?? "",
+      timestamp: p.timestamp ?? Date.now(),
+      payload: { extras: p.extras ?? "" },
+    });
+    return this.#push(frame);
+  }
+
+  cleared(p: ClearedParams = {}): string {
+    return this.#push(frames.clearedSync({ timestamp: p.timestamp ?? Date.now(), room: p.room ?? DEFAULT_ROOM }));
+  }
+
+  friendRequest(p: FriendRequestParams = {}): string {
+    const room = idText(p.room ?? "1860868440666071042");
+    const timestamp = p.timestamp ?? Date.now();
+    const frame = frames.friendRequest({
+      room,
+      from: p.from ?? DEFAULT_PEER,
+      to: p.to ?? this.selfId,
+      requestId: p.requestId ?? this.#nextId(),
+      text: p.text ?? "请求加你为好友",
+      nickname: p.nickname ?? "平治文",
+      fkRoomId: p.fkRoomId ?? null,
+      createTime: p.createTime ?? timestamp - 23,
+      msgId: p.msgId ?? this.#nextId(),
+      roomSeq: p.roomSeq ?? this.#nextSeq(room),
+      timestamp,
+      pts: p.pts ?? 1,
+    });
+    return this.#push(frame);
+  }
+
+  roomInit(p: RoomInitParams = {}): string {
+    const room = idText(p.room ?? "1860881053449904129");
+    const frame = frames.roomInit({
+      room,
+      from: p.from ?? DEFAULT_PEER,
+      creator: p.creator ?? this.selfId,
+      ...(p.payload && { payload: p.payload }),
+      msgId: p.msgId ?? this.#nextId(),
+      roomSeq: p.roomSeq ?? this.#nextSeq(room),
+      timestamp: p.timestamp ?? Date.now(),
+      pts: p.pts ?? 1,
+    });
+    return this.#push(frame);
+  }
+
+  revoked(p: RevokedParams = {}): string {
+    const msgId = p.msgId !== undefined ? idText(p.msgId) : this.#lastIssued;
+    if (msgId === undefined) throw new Error("revoked: no msgId given and no message issued yet");
+    const frame = frames.revoke({
+      localId: "",
+      room: p.room ?? this.#issued.get(msgId) ?? DEFAULT_ROOM,
+      msgId,
+      response: 2,
+      from: p.from ?? DEFAULT_PEER,
+      timestamp: p.timestamp ?? Date.now(),
+    });
+    return this.#push(frame);
+  }
+
+  raw(text: string): string {
+    this.#broadcast(text);
+    return text;
+  }
+
+  binary(bytes: Uint8Array): Uint8Array {
+    this.#broadcast(bytes);
+    return bytes;
+  }
+
+  // ---- socket control ----------------------------------------------------
+
+  drop(code = 1012, reason = ""): number {
+    if (!isSendableCloseCode(code)) throw new RangeError(`${code} is not a close code a server can send`);
+    const open = this.#openSockets();
+    for (const socket of open) socket.close(code, reason);
+    return open.length;
+  }
+
+  terminate(): number {
+    const open = this.#openSockets();
+    for (const socket of open) socket.terminate();
+    return open.length;
+  }
+
+  refuseUpgrades(status: number | null): void {
+    this.#refuse = status;
+  }
+
+  block(room: IdLike): void {
+    this.#blocked.add(idText(room));
+  }
+
+  unblock(room: IdLike): void {
+    this.#blocked.delete(idText(room));
+  }
+
+  mode(name: Mode, delayMs = 0): void {
+    this.#mode = name;
+    this.#delayMs = delayMs;
+  }
+
+  // ---- observation -------------------------------------------------------
+
+  waitForFrame(predicate: (frame: ReceivedFrame) => boolean, timeoutMs = 5000): Promise<ReceivedFrame> {
+    return this.#waiters.until(() => this.received.find(predicate), timeoutMs, "a matching client frame");
+  }
+
+  waitForConnection(count = 1, timeoutMs = 5000): Promise<ConnectionRecord> {
+    return this.#waiters.until(
+      () => this.connections.filter((c) => c.status === 101)[count - 1],
+      timeoutMs,
+      `connection #${count}`,
+    );
+  }
+
+  clients(): number {
+    return this.#openSockets().length;
+  }
+
+  state() {
+    return {
+      clients: this.clients(),
+      received: this.received.length,
+      connections: this.connections.length,
+      mode: this.#mode,
+      delayMs: this.#delayMs,
+    };
+  }
+
+  reset(): void {
+    this.received = [];
+    this.connections = [];
+    this.#mode = "ack";
+    this.#delayMs = 0;
+    this.#blocked.clear();
+    this.#refuse = null;
+  }
+
+  async close(): Promise<void> {
+    for (const socket of this.#sockets) socket.terminate();
+    this.#wss.close();
+    await closeServer(this.#server);
+  }
+
+  // ---- internals ---------------------------------------------------------
+
+  #upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    const url = new URL(req.url ?? "/", "http://sim");
+    const record: ConnectionRecord = {
+      path: url.pathname,
+      query: Object.fromEntries(url.searchParams),
+      headers: flatHeaders(req.headers),
+      at: now(),
+      open: false,
+      status: 101,
+    };
+    this.connections.push(record);
+    socket.on("error", () => {});
+    if (this.#refuse !== null) {
+      record.status = this.#refuse;
+      this.#print(`refused upgrade ${req.url} with ${this.#refuse}`);
+      const body = `refused by the roomim simulator\n`;
+      socket.end(
+        `HTTP/1.1 ${this.#refuse} ${STATUS_CODES[this.#refuse] ?? "Refused"}\r\n` +
+          `content-type: text/plain\r\ncontent-length: ${body.length}\r\nconnection: close\r\n\r\n${body}`,
+      );
+      this.#waiters.notify();
+      return;
+    }
+    this.#wss.handleUpgrade(req, socket, head, (ws) => {
+      record.open = true;
+      this.#sockets.add(ws);
+      this.#print(`connected ${req.url}`);
+      ws.on("message", (data, isBinary) => this.#onFrame(ws, data, isBinary));
+      ws.on("close", (code, reason) => {
+        record.open = false;
+        this.#sockets.delete(ws);
+        this.#print(`closed ${code} ${reason.toString()}`);
+      });
+      ws.on("error", () => {});
+      this.#waiters.notify();
+    });
+  }
+
+  #onFrame(ws: WebSocket, data: RawData, isBinary: boolean): void {
+    const text = Buffer.isBuffer(data) ? data.toString("utf8") : Buffer.concat(toBuffers(data)).toString("utf8");
+    let parsed: unknown = null;
+    let exact: unknown = null;
+    if (!isBinary) {
+      try {
+        parsed = parseLossless(text);
+        exact = parseExact(text);
+      } catch {
+        // Not JSON: recorded, never answered.
+      }
+    }
+    this.received.push({ text, parsed, binary: isBinary, at: now() });
+    this.#print(`in  ${isBinary ? "(binary) " : ""}${text}`);
+    this.#waiters.notify();
+
+    const reply = this.#answer(parsed, exact);
+    if (reply === undefined || this.#mode === "silent") return;
+    const send = () => {
+      if (ws.readyState !== 1 /* OPEN */) return;
+      const out = frames.encode(reply);
+      ws.send(out);
+      this.#print(`out ${out}`);
+    };
+    if (this.#mode === "delay") setTimeout(send, this.#delayMs);
+    else send();
+  }
+
+  /** The answer to a client frame, or undefined for frames the server does not answer. */
+  #answer(parsed: unknown, exact: unknown): Frame | undefined {
+    if (!isObject(parsed) || !isObject(exact)) return undefined;
+    const { request, msgType } = parsed;
+    if (request !== 1 && request !== 2) return undefined;
+    const room = asId(parsed.room);
+    if (room === undefined) return undefined;
+    const echo = {
+      localId: exact.localId ?? null,
+      msgType: exact.msgType ?? null,
+      msgText: exact.msgText ?? null,
+      payload: exact.payload ?? null,
+    };
+    const timestamp = Date.now();
+
+    if (request === 2 && msgType === 1) {
+      const msgId = asId(parsed.msgId) ?? "";
+      const response = this.#issued.has(msgId) ? 1 : 2003;
+      return frames.revoke({ localId: echo.localId, room, msgId, response, from: this.selfId, timestamp });
+    }
+    if (this.#blocked.has(room)) {
+      return frames.blockedRejection({ ...echo, from: this.selfId, room, timestamp });
+    }
+    const msgId = this.#issue(room);
+    return frames.chatMessage({
+      ...echo,
+      room,
+      response: 1,
+      from: this.selfId,
+      msgId,
+      roomSeq: this.#nextSeq(room),
+      timestamp,
+    });
+  }
+
+  #pushChat(p: MessageParams, response: 2 | null, from: IdLike | null): string {
+    const room = idText(p.room ?? DEFAULT_ROOM);
+    const msgId = p.msgId !== undefined ? this.#remember(idText(p.msgId), room) : this.#issue(room);
+    const payload = p.payload ?? {
+      ...(p.mentionedInfo && { mentionedInfo: p.mentionedInfo }),
+      ...(p.imgs && { imgs: p.imgs }),
+      extras: p.extras ?? "",
+    };
+    const frame = frames.chatMessage({
+      msgType: p.msgType ?? 1,
+      localId: p.localId ?? randomUUID(),
+      msgText: p.text ?? "你好",
+      room,
+      payload,
+      response,
+      from,
+      msgId,
+      roomSeq: p.roomSeq ?? this.#nextSeq(room),
+      timestamp: p.timestamp ?? Date.now(),
+    });
+    return this.#push(frame);
+  }
+
+  #push(frame: Frame): string {
+    const text = frames.encode(frame);
+    this.#broadcast(text);
+    return text;
+  }
+
+  #broadcast(data: string | Uint8Array): void {
+    for (const socket of this.#openSockets()) socket.send(data);
+    const shown = typeof data === "string" ? data : `(binary, ${data.byteLength} bytes)`;
+    this.#print(`out ${shown}`);
+  }
+
+  #openSockets(): WebSocket[] {
+    return [...this.#sockets].filter((s) => s.readyState === 1 /* OPEN */);
+  }
+
+  #nextId(): string {
+    this.#idCounter += 1n;
+    return (ID_BASE + this.#idCounter).toString();
+  }
+
+  #issue(room: string): string {
+    return this.#remember(this.#nextId(), room);
+  }
+
+  #remember(msgId: string, room: string): string {
+    this.#issued.set(msgId, room);
+    this.#lastIssued = msgId;
+    return msgId;
+  }
+
+  #lastInRoom(room: string): string | undefined {
+    let last: string | undefined;
+    for (const [msgId, r] of this.#issued) if (r === room) last = msgId;
+    return last;
+  }
+
+  #nextSeq(room: string): number {
+    const seq = (this.#roomSeq.get(room) ?? 0) + 1;
+    this.#roomSeq.set(room, seq);
+    return seq;
+  }
+
+  #print(line: string): void {
+    if (this.#log) console.log(`${clock()} roomim ${line}`);
+  }
+}
+
+/** An id from a parsed client frame: digit strings, safe integers and other strings. */
+function asId(value: unknown): string | undefined {
+  if (typeof value === "string") return value;
+  if (typeof value === "number" && Number.isInteger(value)) return String(value);
+  return undefined;
+}
+
+/** RFC 6455 codes a server may put in a close frame (1005, 1006 and 1015 are never sent). */
+function isSendableCloseCode(code: number): boolean {
+  return (code >= 1000 && code <= 1014 && code !== 1004 && code !== 1005 && code !== 1006) || (code >= 3000 && code <= 4999);
+}
+
+function toBuffers(data: RawData): Buffer[] {
+  return Array.isArray(data) ? data : [Buffer.from(data as ArrayBuffer)];
+}
+
+export async function startRoomim(opts: RoomimOptions = {}): Promise<RoomimSim> {
+  const host = opts.host ?? "127.0.0.1";
+  const server = createServer();
+  const port = await listen(server, opts.port ?? 0, host);
+  return new Roomim(server, host, port, opts.selfId ?? DEFAULT_SELF_ID, opts.log ?? false);
+}
+
+if (import.meta.main) {
+  const argv = process.argv.slice(2);
+  const port = Number(cliOptions(argv, "port")[0] ?? 9001);
+  const selfId = cliOptions(argv, "self-id")[0];
+  const sim = await startRoomim({ port, log: true, ...(selfId && { selfId }) });
+  console.log(`roomim simulator on ${sim.url} (control: ${sim.httpUrl}/control), self ${sim.selfId}`);
+}

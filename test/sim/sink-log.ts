@@ -1,0 +1,71 @@
+// One readable line per webhook event, for demos:
+//   12:00:01.234  message.created      room 1858… from 1860…: "hi"
+
+import { clock } from "./http.ts";
+
+type Data = Record<string, unknown>;
+
+export function formatEvent(at: number, type: string, data: unknown): string {
+  return `${clock(at)}  ${type.padEnd(24)} ${summarize(type, asData(data))}`;
+}
+
+export function summarize(type: string, data: Data): string {
+  const message = asData(data.message);
+  const chat = asData(message.chat ?? data.chat);
+  const where = chat.id !== undefined ? `room ${short(chat.id)}` : "";
+  switch (type) {
+    case "message.created":
+    case "message.updated": {
+      const self = message.self === true ? " (self)" : "";
+      return `${where} from ${short(asData(message.sender).id)}${self}: ${quote(message.text)}`;
+    }
+    case "message.appended":
+      return `${where} msg ${short(message.id)} += ${quote(data.text)}`;
+    case "message.deleted": {
+      const by = data.operator === undefined ? "" : ` by ${short(asData(data.operator).id)}`;
+      return `${where} msg ${short(message.id)}${by}`;
+    }
+    case "message.read":
+    case "chat.cleared":
+      return message.id === undefined ? where : `${where} up to ${short(message.id)}`;
+    case "friend.requested": {
+      const request = asData(data.request);
+      const comment = request.comment === undefined ? "" : `: ${quote(request.comment)}`;
+      return `from ${short(asData(request.user).id)} (request ${short(request.id)})${comment}`;
+    }
+    case "friend.added":
+    case "friend.removed":
+      return `user ${short(asData(data.user).id)}`;
+    case "connection.connected":
+    case "connection.disconnected":
+    case "connection.failed":
+      return [
+        data.code !== undefined ? `code ${String(data.code)}` : "",
+        data.reason ? quote(data.reason) : "",
+        data.retry_in_ms !== undefined ? `retry in ${String(data.retry_in_ms)} ms` : "",
+      ]
+        .filter(Boolean)
+        .join(" ");
+    default:
+      return truncate(JSON.stringify(data), 100);
+  }
+}
+
+/** Ids shortened to their first digits: "1858689382414958593" → "1858…". */
+function short(id: unknown): string {
+  if (id === undefined || id === null) return "?";
+  const text = String(id);
+  return text.length > 8 ? `${text.slice(0, 4)}…` : text;
+}
+
+function quote(text: unknown): string {
+  return JSON.stringify(truncate(typeof text === "string" ? text : String(text ?? ""), 60));
+}
+
+function truncate(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+function asData(value: unknown): Data {
+  return typeof value === "object" && value !== null ? (value as Data) : {};
+}

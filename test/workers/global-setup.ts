@@ -1,0 +1,26 @@
+/**
+ * Starts the roomim simulator and the verifying webhook sink in Node for the tests that run
+ * inside workerd; they reach both over loopback (the relay's sockets and webhooks, and the
+ * simulators' /control APIs).
+ */
+import type { TestProject } from "vitest/node";
+import { startRoomim } from "../sim/roomim.ts";
+import { startSink } from "../sim/sink.ts";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    roomimPort: number;
+    sinkPort: number;
+  }
+}
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const roomim = await startRoomim();
+  const sink = await startSink();
+  project.provide("roomimPort", roomim.port);
+  project.provide("sinkPort", sink.port);
+  return async () => {
+    await roomim.close();
+    await sink.close();
+  };
+}

@@ -1,0 +1,94 @@
+/** Helpers for tests inside workerd: the relay's API, the simulator's and the sink's control APIs. */
+import { exports } from "cloudflare:workers";
+import { inject } from "vitest";
+
+export const TOKEN = "test-token";
+export const SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+export const SIM = `http://127.0.0.1:${inject("roomimPort")}`;
+export const SINK = `http://127.0.0.1:${inject("sinkPort")}`;
+export const SIM_WS = `ws://127.0.0.1:${inject("roomimPort")}`;
+
+export interface ApiResponse {
+  status: number;
+  body: any;
+  headers: Headers;
+}
+
+export async function api(path: string, init: { method?: string; body?: unknown; headers?: Record<string, string>; token?: string | null } = {}): Promise<ApiResponse> {
+  const headers: Record<string, string> = { "content-type": "application/json", ...init.headers };
+  if (init.token !== null) headers.authorization = `Bearer ${init.token ?? TOKEN}`;
+  const res = await (exports as any).default.fetch(
+    new Request(`http://relay.test${path}`, {
+      method: init.method ?? (init.body === undefined ? "GET" : "POST"),
+      headers,
+      body: init.body === undefined ? undefined : typeof init.body === "string" ? init.body : JSON.stringify(init.body),
+    }),
+  );
+  const text = await res.text();
+  let body: unknown = text;
+  try {
+    body = text ? JSON.parse(text) : null;
+  } catch {
+    // left as text
+  }
+  return { status: res.status, body, headers: res.headers };
+}
+
+async function control(base: string, path: string, body?: unknown): Promise<any> {
+  const res = await fetch(`${base}/control/${path}`, {
+    method: body === undefined ? "GET" : "POST",
+    headers: { "content-type": "application/json" },
+    body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`control ${path}: ${res.status} ${await res.text()}`);
+  return res.json();
+}
+
+export const sim = (path: string, body?: unknown) => control(SIM, path, body);
+export const sink = (path: string, body?: unknown) => control(SINK, path, body);
+
+/** Verified, 2xx-answered webhooks received by the sink under `name`, one per webhook-id. */
+export async function verified(name: string): Promise<{ id: string; event: any }[]> {
+  return (await sink(`verified?name=${encodeURIComponent(name)}`)).deliveries;
+}
+
+export async function until<T>(what: string, probe: () => Promise<T | undefined | null | false>, timeoutMs = 8_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  while (Date.now() < deadline) {
+    const value = await probe();
+    if (value) return value;
+    last = value;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`timed out waiting for ${what} (last: ${JSON.stringify(last)})`);
+}
+
+/** Waits until the sink has a verified webhook of `type` under `name`, and returns its event. */
+export function webhookOf(name: string, type: string, where: (event: any) => boolean = () => true, timeoutMs?: number): Promise<any> {
+  return until(`a ${type} webhook at ${name}`, async () => (await verified(name)).map((d) => d.event).find((e) => e.type === type && where(e)), timeoutMs);
+}
+
+let counter = 0;
+/** A fresh connection id, hook name and sink secret. */
+export async function freshHook(prefix: string): Promise<{ id: string; hook: string }> {
+  const id = `${prefix}-${Date.now().toString(36)}-${++counter}`;
+  await sink("secret", { name: id, secret: SECRET });
+  return { id, hook: `${SINK}/hooks/${id}` };
+}
+
+/** Creates a roomim connection against the simulator and waits for it to be connected. */
+export async function connectRoomim(prefix: string, extra: { webhook?: Record<string, unknown>; upstream?: Record<string, unknown> } = {}) {
+  const { id, hook } = await freshHook(prefix);
+  const put = await api(`/v1/connections/${id}`, {
+    method: "PUT",
+    body: {
+      platform: "roomim",
+      upstream: { url: `${SIM_WS}/ws?token=${id}`, ...extra.upstream },
+      webhook: { url: hook, secret: SECRET, ...extra.webhook },
+    },
+  });
+  if (put.status !== 201) throw new Error(`PUT ${id}: ${put.status} ${JSON.stringify(put.body)}`);
+  await until(`${id} connected`, async () => (await api(`/v1/connections/${id}`)).body.status.state === "connected");
+  return { id, hook };
+}
