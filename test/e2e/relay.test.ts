@@ -39,7 +39,9 @@ async function connect(id: string, extra: Record<string, unknown> = {}): Promise
   await until(`${id} connected`, async () => (await relay.api(`/v1/connections/${id}`)).body.status.state === "connected");
 }
 
-const verifiedOf = (id: string, type?: string) => sink.verified(id).filter((d) => !type || d.event?.type === type);
+/** Verified deliveries (with their parsed event) under a hook name, optionally of one type. */
+const verifiedOf = (id: string, type?: string): { id: string; headers: Record<string, string>; verified: boolean; event: any }[] =>
+  sink.verified(id).filter((d) => !type || d.event?.type === type) as any[];
 
 beforeAll(async () => {
   persistTo = mkdtempSync(join(tmpdir(), "imrelay-e2e-"));

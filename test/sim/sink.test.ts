@@ -200,7 +200,7 @@ describe("observation", () => {
 
   it("formats a readable line per event", () => {
     const e = event();
-    expect(formatEvent(Date.now(), e.type, e.data)).toMatch(/^\d\d:\d\d:\d\d\.\d{3} {2}message\.created +room 1858… from 1860…: "hi"$/);
+    expect(formatEvent(Date.now(), e.type, e.data)).toMatch(/^\d\d:\d\d:\d\d\.\d{3} {2}message\.created +room 1858689382414958593 from 1860863094709035009: "hi"$/);
   });
 });
 
