@@ -504,7 +504,8 @@ export class ConnectionSession extends DurableObject<SessionEnv> {
     }
     if (config.enabled) {
       candidates.push(now + Number(this.env.WATCHDOG_MS ?? 30_000));
-      if (!this.socket && this.status.retry_at !== null) candidates.push(this.status.retry_at);
+      // No socket and none being opened: dial when the backoff says, or now.
+      if (!this.socket && !this.dialing) candidates.push(this.status.retry_at ?? now);
     }
     if (candidates.length === 0) return;
     await this.setAlarm(Math.max(now, Math.min(...candidates)), true);

@@ -609,8 +609,15 @@ describe("roomim decode: recall", () => {
     const custom = pushed.replace('"request":2,"msgType":1', '"request":5,"msgType":9');
     expect(t.decode(custom).events[0]?.type).toBe("message.deleted");
     expect(t.sent("message.delete", { chat: { type: "group", id: "123123" }, message_id: "10001" }).text).toBe(
-      `{"request":5,"msgType":9,"localId":"k1","room":123123,"msgId":10001,"msgText":"","payload":{"extras":""}}`,
+      `{"request":5,"msgType":9,"localId":"rv-k1","room":123123,"msgId":10001,"msgText":"","payload":{"extras":""}}`,
     );
+  });
+
+  it("recognises the answer to our recall by its localId even when the server echoes nothing else", () => {
+    const bare = `{"localId":"rv-k1","response":1,"from":"456456","timestamp":"1731981114242"}`;
+    expect(fake().decode(bare).replies).toEqual([{ key: "rv-k1", result: {} }]);
+    const refused = bare.replace('"response":1', '"response":2003');
+    expect(fake().decode(refused).replies?.[0]).toMatchObject({ key: "rv-k1", problem: { detail: "roomim refused the recall (2003)" } });
   });
 });
 
@@ -734,8 +741,8 @@ describe("roomim encode", () => {
   it("发送撤回消息: the configured pair, with the message id", () => {
     const out = fake().sent("message.delete", { chat: { type: "group", id: "1858689382414958593" }, message_id: "1858689625873399809" });
     expect(out).toEqual({
-      text: `{"request":2,"msgType":1,"localId":"k1","room":1858689382414958593,"msgId":1858689625873399809,"msgText":"","payload":{"extras":""}}`,
-      await: "k1",
+      text: `{"request":2,"msgType":1,"localId":"rv-k1","room":1858689382414958593,"msgId":1858689625873399809,"msgText":"","payload":{"extras":""}}`,
+      await: "rv-k1",
     });
   });
 

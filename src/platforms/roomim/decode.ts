@@ -28,7 +28,7 @@ import type { DraftEvent, EventType, ChatRef } from "../../events/types.ts";
 import type { Element } from "../../events/elements.ts";
 import { idString, isRecord, parseLossless } from "../../lib/json.ts";
 import { problem } from "../../lib/problem.ts";
-import { MENTION_TYPE, MSG_TYPE, REFUSALS, RESPONSE, ROOM_TYPE, type RoomimConfig } from "./frames.ts";
+import { MENTION_TYPE, MSG_TYPE, REFUSALS, RESPONSE, REVOKE_KEY_PREFIX, ROOM_TYPE, type RoomimConfig } from "./frames.ts";
 
 type Ctx = Context<RoomimConfig>;
 type Obj = Record<string, unknown>;
@@ -81,7 +81,7 @@ function ack(f: Obj, revoke: boolean): Decoded {
   const key = idString(f.localId);
   if (!key) return unknown("acknowledgement without localId", f);
   let reply: Reply;
-  if (revoke) {
+  if (revoke || key.startsWith(REVOKE_KEY_PREFIX)) {
     reply = { key, result: {} };
   } else {
     const result: Obj = { message_id: idString(f.msgId) ?? null };
@@ -92,9 +92,10 @@ function ack(f: Obj, revoke: boolean): Decoded {
   return withSelf({ events: [], replies: [reply] }, f);
 }
 
-function refusal(f: Obj, response: number, revoke: boolean): Decoded {
+function refusal(f: Obj, response: number, revokeFrame: boolean): Decoded {
   const key = idString(f.localId);
   if (!key) return unknown(`refusal ${response} without localId`, f);
+  const revoke = revokeFrame || key.startsWith(REVOKE_KEY_PREFIX);
   const text = REFUSALS[response] ?? null;
   const what = revoke ? "recall" : "message";
   const detail = `roomim refused the ${what} (${response}${text ? `: ${text}` : ""})`;

@@ -10,7 +10,7 @@ import type { ActionParams } from "../../events/actions.ts";
 import type { FieldError } from "../../lib/problem.ts";
 import { exactNumber, isRecord, parseLossless } from "../../lib/json.ts";
 import { ProblemError, problem } from "../../lib/problem.ts";
-import { DEFAULT_MENTIONED_CONTENT, MENTION_TYPE, MSG_TYPE, REQUEST, type MessagePayload, type OutgoingFrame, type RoomimConfig } from "./frames.ts";
+import { DEFAULT_MENTIONED_CONTENT, MENTION_TYPE, MSG_TYPE, REQUEST, REVOKE_KEY_PREFIX, type MessagePayload, type OutgoingFrame, type RoomimConfig } from "./frames.ts";
 
 type Ctx = Context<RoomimConfig>;
 
@@ -77,7 +77,7 @@ export function planMessageCreate(params: ActionParams<"message.create">, ctx: C
 }
 
 export function planMessageDelete(params: ActionParams<"message.delete">, ctx: Ctx): Plan {
-  const localId = ctx.newKey();
+  const localId = `${REVOKE_KEY_PREFIX}${ctx.newKey()}`;
   const frame: OutgoingFrame = {
     request: ctx.config.revoke.request,
     msgType: ctx.config.revoke.msgType,

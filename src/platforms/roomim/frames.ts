@@ -17,6 +17,12 @@ export const REQUEST = {
   image: 2,
 } as const;
 
+/**
+ * Prefix of the `localId` of a revoke: its answer is recognised as a revoke's even if the
+ * server does not echo `request`/`msgType`.
+ */
+export const REVOKE_KEY_PREFIX = "rv-";
+
 /** `msgType`: the kind of message or notice. */
 export const MSG_TYPE = {
   text: 1,
