@@ -6,7 +6,7 @@
  *
  *   --once   play the conversation and exit (used by the tests)
  */
-import { mkdirSync } from "node:fs";
+import { mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { freePort, ROOT, startRelay, type Relay } from "./relay.ts";
 import { startRoomim, type RoomimSim } from "../sim/roomim.ts";
@@ -36,6 +36,7 @@ async function main(): Promise<void> {
   const sink: Sink = await startSink({ port: await portOr(9002), log: true });
   sink.secret(CONNECTION, SECRET);
   const persistTo = join(ROOT, ".wrangler", "demo-state");
+  rmSync(persistTo, { recursive: true, force: true }); // every demo starts from scratch
   mkdirSync(persistTo, { recursive: true });
   console.log("starting the relay (wrangler dev)…");
   const relay: Relay = await startRelay({ port: await portOr(8787), token: TOKEN, persistTo });

@@ -1,0 +1,23 @@
+/** `npm start` works: the demo plays its conversation and every webhook arrives verified. */
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+import { expect, it } from "vitest";
+import { ROOT } from "../harness/relay.ts";
+
+it("npm start shows webhooks flowing", async () => {
+  const { stdout } = await promisify(execFile)(process.execPath, ["test/harness/demo.ts", "--once"], { cwd: ROOT, timeout: 90_000 });
+  for (const type of [
+    "connection.connected",
+    "friend.requested",
+    "friend.added",
+    "message.created",
+    "message.read",
+    "chat.cleared",
+    "message.deleted",
+    "upstream.unknown",
+  ]) {
+    expect(stdout).toContain(type);
+  }
+  expect(stdout).toMatch(/← 200 \{"message_id":"\d{19}","timestamp":\d+\}/);
+  expect(stdout).toContain("✔ 10 webhooks received, each verified with the standardwebhooks library.");
+});

@@ -1,0 +1,120 @@
+/** The relay's pure pieces: lossless JSON, ids, patterns, signing, the retry schedule, backoff. */
+import { Webhook } from "standardwebhooks";
+import { describe, expect, it } from "vitest";
+import { attemptDelivery } from "../../src/delivery/attempt.ts";
+import { jitter, MAX_ATTEMPTS, nextDelay, parseRetryAfter, RETRY_DELAYS_MS } from "../../src/delivery/schedule.ts";
+import { isValidSecret, newSecret, sign } from "../../src/delivery/sign.ts";
+import { matchesAny, matchesPattern } from "../../src/events/filter.ts";
+import { exactNumber, parseLossless } from "../../src/lib/json.ts";
+import { eventId, ulid, ulidTime } from "../../src/lib/ulid.ts";
+import { backoffDelay, BACKOFF_CAP_MS, failedRetryDelay } from "../../src/session/backoff.ts";
+
+describe("lossless JSON", () => {
+  it("keeps integers beyond 2^53 as their exact digits and leaves the rest alone", () => {
+    const parsed = parseLossless('{"room": 1858415724765278210, "n": 5, "f": 1.5, "neg": -9007199254740993, "list": [18446744073709551615]}');
+    expect(parsed).toEqual({ room: "1858415724765278210", n: 5, f: 1.5, neg: "-9007199254740993", list: ["18446744073709551615"] });
+  });
+
+  it("writes digits back as a bare number, anything else as a string", () => {
+    expect(JSON.stringify({ room: exactNumber("1858415724765278210"), name: exactNumber("zhangsan") })).toBe('{"room":1858415724765278210,"name":"zhangsan"}');
+  });
+
+  it("throws on malformed JSON", () => {
+    expect(() => parseLossless('{"a": 12345678901234567890')).toThrow(SyntaxError);
+  });
+});
+
+describe("event ids", () => {
+  it("are ULIDs that sort in creation order, even within one millisecond", () => {
+    const ids = Array.from({ length: 1000 }, () => eventId(1_731_981_114_242));
+    expect(new Set(ids).size).toBe(1000);
+    expect([...ids].sort()).toEqual(ids);
+    expect(ids[0]).toMatch(/^evt_[0-9A-HJKMNP-TV-Z]{26}$/);
+    expect(ulidTime(ids[0]!)).toBe(1_731_981_114_242);
+    expect(ulid(1_731_981_114_243) > ids[999]!.slice(4)).toBe(true);
+  });
+});
+
+describe("event type patterns", () => {
+  it("match exact types, prefixes and everything", () => {
+    expect(matchesPattern("message.created", "message.*")).toBe(true);
+    expect(matchesPattern("messages.x", "message.*")).toBe(false);
+    expect(matchesPattern("group.member.joined", "group.*")).toBe(true);
+    expect(matchesPattern("friend.added", "friend.added")).toBe(true);
+    expect(matchesAny("connection.connected", null)).toBe(true);
+    expect(matchesAny("connection.connected", ["message.*", "friend.*"])).toBe(false);
+  });
+});
+
+describe("Standard Webhooks signatures", () => {
+  it("verify with the standardwebhooks library", async () => {
+    const secret = newSecret();
+    expect(isValidSecret(secret)).toBe(true);
+    const body = JSON.stringify({ id: "evt_1", text: "你好" });
+    const ts = Math.floor(Date.now() / 1000);
+    const signature = await sign(secret, "evt_1", ts, body);
+    const headers = { "webhook-id": "evt_1", "webhook-timestamp": String(ts), "webhook-signature": signature };
+    expect(new Webhook(secret).verify(body, headers)).toEqual({ id: "evt_1", text: "你好" });
+    expect(() => new Webhook(secret).verify(body.replace("你好", "hi"), headers)).toThrow();
+  });
+
+  it("rejects secrets that are not whsec_ + base64 of 24–64 bytes", () => {
+    expect(isValidSecret("whsec_short")).toBe(false);
+    expect(isValidSecret("MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw")).toBe(false);
+    expect(isValidSecret("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw")).toBe(true);
+  });
+
+  it("one attempt sends the signed headers and classifies the answer", async () => {
+    const secret = newSecret();
+    let seen: Request | undefined;
+    const answer = (status: number, headers: Record<string, string> = {}) => async (input: RequestInfo | URL, init?: RequestInit) => {
+      seen = new Request(input, init);
+      return new Response(null, { status, headers });
+    };
+    const now = Date.now();
+    const ok = await attemptDelivery("https://hook", secret, "evt_1", "{}", now, answer(204) as typeof fetch);
+    expect(ok).toMatchObject({ delivered: true, status: 204, gone: false });
+    expect(seen!.headers.get("webhook-id")).toBe("evt_1");
+    expect(seen!.headers.get("webhook-timestamp")).toBe(String(Math.floor(now / 1000)));
+    expect(seen!.headers.get("user-agent")).toMatch(/^imrelay\//);
+    new Webhook(secret).verify("{}", Object.fromEntries(seen!.headers));
+    expect(await attemptDelivery("https://hook", secret, "e", "{}", Date.now(), answer(410) as typeof fetch)).toMatchObject({ delivered: false, gone: true });
+    expect(await attemptDelivery("https://hook", secret, "e", "{}", Date.now(), answer(429, { "retry-after": "7" }) as typeof fetch)).toMatchObject({ retryAfterMs: 7000 });
+    expect(await attemptDelivery("https://hook", secret, "e", "{}", Date.now(), answer(500, { "retry-after": "7" }) as typeof fetch)).toMatchObject({ retryAfterMs: null });
+    const down = await attemptDelivery("https://hook", secret, "e", "{}", Date.now(), (async () => {
+      throw new TypeError("connection refused");
+    }) as typeof fetch);
+    expect(down).toMatchObject({ delivered: false, status: null, error: expect.stringContaining("connection refused") });
+  });
+});
+
+describe("the retry schedule", () => {
+  it("is 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h: 8 attempts in all, ±20 % jitter", () => {
+    expect(MAX_ATTEMPTS).toBe(8);
+    expect(RETRY_DELAYS_MS.map((ms) => ms / 1000)).toEqual([5, 300, 1800, 7200, 18000, 36000, 36000]);
+    for (let attempts = 1; attempts < 8; attempts++) {
+      const base = RETRY_DELAYS_MS[attempts - 1]!;
+      expect(nextDelay(attempts, null, 0)).toBe(base * 0.8);
+      expect(nextDelay(attempts, null, 0.999999)).toBeCloseTo(base * 1.2, -2);
+    }
+    expect(nextDelay(8)).toBeNull();
+    expect(jitter(1000, 0.5)).toBe(1000);
+  });
+
+  it("honours Retry-After (seconds or a date)", () => {
+    expect(nextDelay(1, 60_000)).toBe(60_000);
+    expect(parseRetryAfter("120")).toBe(120_000);
+    expect(parseRetryAfter(new Date(Date.UTC(2030, 0, 1, 0, 0, 30)).toUTCString(), Date.UTC(2030, 0, 1))).toBe(30_000);
+    expect(parseRetryAfter("soon")).toBeNull();
+  });
+});
+
+describe("reconnect backoff", () => {
+  it("is full jitter over 1 s doubling to 60 s", () => {
+    expect(backoffDelay(1, 0.999)).toBeLessThan(1000);
+    expect(backoffDelay(3, 0.999)).toBeLessThan(4000);
+    expect(backoffDelay(30, 0.999)).toBeLessThan(BACKOFF_CAP_MS);
+    expect(backoffDelay(30, 0)).toBe(0);
+    expect(failedRetryDelay(0.5)).toBe(300_000);
+  });
+});
