@@ -1,7 +1,9 @@
 /**
- * roomim (seed 004): the adapter against the seed's own example frames, copied verbatim
- * below, plus the frames the seed leaves empty (recall) in the shape the adapter documents.
+ * roomim (seed 004): the adapter against the seed's own example frames (verbatim, in
+ * test/sim/roomim-seed.ts), plus the frames the seed leaves empty (recall) in the shape the
+ * adapter documents.
  */
+import * as SEED from "../sim/roomim-seed.ts";
 import { describe, expect, it } from "vitest";
 import roomim, { roomim as named } from "../../src/platforms/roomim/index.ts";
 import { RoomimConfig } from "../../src/platforms/roomim/frames.ts";
@@ -10,215 +12,21 @@ import { ACTION_PARAMS, type UnifiedAction } from "../../src/events/actions.ts";
 import { exactNumber, parseLossless } from "../../src/lib/json.ts";
 import { ProblemError, type Problem } from "../../src/lib/problem.ts";
 
-/** Seed 004, 「发送文本消息」. */
-const SEND_TEXT = `{
-    "request":1,
-    "msgType": 1,
-    "localId": "asdfads-ad3f-eadf",
-    "room": 1858415724765278210,
-    "msgText": "你好的消息",
-    "payload": {
-        "extras": "任意扩展数据内容,可填入JSON字符串格式如：{'扩展字段名称':'扩展字段value'}"
-    }
-}`;
+const {
+  sendText: SEND_TEXT,
+  sendOk: SENT_ACK,
+  received: RECEIVED_TEXT,
+  blocked: BLOCKED,
+  selfSynced: SYNCED_OWN,
+  readSynced: READ_ELSEWHERE,
+  clearedSynced: CLEARED_ELSEWHERE,
+  sendImages: SEND_IMAGES,
+  sendRevoke: SEND_REVOKE,
+  sendMention: SEND_MENTION,
+  friendRequest: FRIEND_REQUEST,
+  roomInit: ROOM_INIT,
+} = SEED;
 
-/** Seed 004, 「响应:发送成功」. */
-const SENT_ACK = `{
-    "msgType": 1,
-    "localId": "asdfads-ad3f-1231",
-    "msgText": "你好1的消息",
-    "room": "1858689382414958593",
-    "payload": {
-        "extras": "任意扩展数据内容,可填入JSON字符串格式如：{'扩展字段名称':'扩展字段value'}"
-    },
-    "response": 1,
-    "from": "1858679205636755457",
-    "msgId": "1858689625873399809",
-    "roomSeq": "2",
-    "timestamp": "1731981114242"
-}`;
-
-/** Seed 004, 「接收到别人发来的文字消息」. */
-const RECEIVED_TEXT = `{
-    "msgType": 1,
-    "localId": "asdfads-ad3f-1231",
-    "msgText": "你好1的消息",
-    "room": "1858689382414958593",
-    "payload": {
-        "extras": "任意扩展数据内容,可填入JSON字符串格式如：{'扩展字段名称':'扩展字段value'}"
-    },
-    "response": 2,
-    "from": "1858679205636755457",
-    "msgId": "1858689625873399809",
-    "roomSeq": "2",
-    "timestamp": "1731981114242"
-}`;
-
-/** Seed 004, 「响应:被拉黑发送失败」. */
-const BLOCKED = `{
-    "response": 2002,
-    "localId": "asdfads-ad3f-eadf",
-    "from": 456456,
-    "room": 123123,
-    "msgType": 1,
-    "msgText": "你好",
-    "timestamp": 1454355545,
-    "payload": {
-        "extras": "任意扩展数据内容,可填入JSON字符串格式如：{'扩展字段名称':'扩展字段value'}"
-    }
-}`;
-
-/** Seed 004, 「其它设备自己发送的消息」. */
-const SYNCED_OWN = `{
-    "msgType": 1,
-    "localId": "asdfads-ad3f-eadf",
-    "msgText": "你好的消息",
-    "room": "1858415724765278210",
-    "payload": {
-        "extras": "任意扩展数据内容,可填入JSON字符串格式如：{'扩展字段名称':'扩展字段value'}"
-    },
-    "response": null,
-    "from": null,
-    "msgId": "1858416424207454209",
-    "roomSeq": "2",
-    "timestamp": "1731915977869"
-}`;
-
-/** Seed 004, 「同步其它设备已读」. */
-const READ_ELSEWHERE = `{
-    "response": 302,
-    "msgType": 1,
-    "from": 456456,
-    "msgId": 10001,
-    "roomSeq": 1,
-    "room": 123123,
-    "msgText": "你好",
-    "timestamp": 1454355545,
-    "payload": {
-        "extras": "任意扩展数据内容,可填入JSON字符串格式如：{'扩展字段名称':'扩展字段value'}"
-    }
-}`;
-
-/** Seed 004, 「其它设备清除会话红点」. */
-const CLEARED_ELSEWHERE = `{
-    "response": 303,
-    "timestamp": 1454355545,
-    "room": 123123
-}`;
-
-/** Seed 004, 「发送图片消息」. */
-const SEND_IMAGES = `{
-    "request":2,
-    "msgType": 3,
-    "localId": "asdfads-ad3f-eadf",
-    "room": 123123,
-    "msgText": "你好",
-    "payload": {
-        "imgs":[
-            {
-                "url":"BAIDU.COM/IMG/1",
-                "thumbnail":"BAIDU.COM/IMG/1/mimi",
-                
-                "width":720,
-                "hight":360
-            },
-            {
-                "url":"BAIDU.COM/IMG/1",
-                "thumbnail":"BAIDU.COM/IMG/1/mimi",
-                "width":720,
-                "hight":360
-            }  
-        ],
-        "extras": "任意扩展数据内容,可填入JSON字符串格式如：{'扩展字段名称':'扩展字段value'}"
-    }
-}`;
-
-/** Seed 004, 「发送撤回消息」. */
-const SEND_REVOKE = `{
-    "request":2,
-    "msgType": 1,
-    "localId": "asdfads-ad3f-eadf",
-    "room": 123123,
-    "msgText": "你好",
-    "payload": {
-        "extras": "任意可扩展的自定义数据内容,可填入JSON字符串格式如：{'扩展字段名称':'扩展字段value'}"
-    }
-}`;
-
-/** Seed 004, 「at艾特 / 发送」. */
-const SEND_MENTION = `{
-    "request":1,
-    "msgType": 1,
-    "localId": "asdfads-ad3f-eadf",
-    "room": 123123,
-    "msgText": "你好",
-    "payload": {
-        "mentionedInfo": {
-            "type": 2,
-            "userIdList": [
-                "zhangsan"
-            ],
-            "mentionedContent": "有人@你"
-        },
-    	"extras": "任意可扩展的自定义数据内容,可填入JSON字符串格式如：{'扩展字段名称':'扩展字段value'}"
-    }
-}`;
-
-/** Seed 004, 「102 有人申请加你为好友」. */
-const FRIEND_REQUEST = `{
-    "msgType": 102,
-    "localId": "",
-    "msgText": "请求加你amet velit",
-    "room": 1860868440666071042,
-    "payload": {
-        "mianDeleteStatus": 0,
-        "subDeleteStatus": 0,
-        "fkMianUserId": 1860863094709035009,
-        "createTime": 1732501048277,
-        "noteNickname": "平治文",
-        "requestMsg": "请求加你amet velit",
-        "id": 1860870387213197314,
-        "fkRoomId": null,
-        "fkTeamId": null,
-        "fkSubUserId": 1860868421903028226,
-        "requestStatus": 0
-    },
-    "response": 2,
-    "from": 1860863094709035009,
-    "msgId": 1860870387464847361,
-    "roomSeq": 1,
-    "timestamp": 1732501048300,
-    "pts": 1
-}`;
-
-/** Seed 004, 「107同意好友后 初始化房间」. */
-const ROOM_INIT = `{
-    "msgType": 107,
-    "localId": "",
-    "msgText": "",
-    "room": 1860881053449904129,
-    "payload": {
-        "forbidAddFriendFlag": 0,
-        "fkCreatorUserId": 1860863094709035009,
-        "forbidSendLinkFlag": 0,
-        "memberCount": 2,
-        "forbidSendPicFlag": 0,
-        "extras": "",
-        "roomName": "",
-        "disbandFlag": 0,
-        "allMuted": 0,
-        "fkTeamId": 0,
-        "headPortrait": "",
-        "roomType": 1,
-        "forbidSendRedPacketsFlag": 0
-    },
-    "response": 2,
-    "from": 1860868421903028226,
-    "msgId": 1860881054242619394,
-    "roomSeq": 1,
-    "timestamp": 1732503591387,
-    "pts": 1
-}`;
 
 const EXTRAS = "任意扩展数据内容,可填入JSON字符串格式如：{'扩展字段名称':'扩展字段value'}";
 
