@@ -10,6 +10,7 @@ export interface Env {
   WATCHDOG_MS?: string;
   RETENTION_DAYS?: string;
   DELIVERY_CONCURRENCY?: string;
+  DIAL_TIMEOUT_MS?: string;
 }
 
 export type AppEnv = { Bindings: Env };

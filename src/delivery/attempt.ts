@@ -1,6 +1,7 @@
 /** One delivery attempt: sign, POST, classify the answer. */
 import { ATTEMPT_TIMEOUT_MS, parseRetryAfter } from "./schedule.ts";
 import { sign } from "./sign.ts";
+import { deadline, isTimeout } from "../lib/deadline.ts";
 import { VERSION } from "../version.ts";
 
 export const USER_AGENT = `imrelay/${VERSION}`;
@@ -26,6 +27,7 @@ export async function attemptDelivery(
   fetcher: typeof fetch = fetch,
 ): Promise<AttemptResult> {
   const timestamp = Math.floor(now / 1000);
+  const timeout = deadline(ATTEMPT_TIMEOUT_MS, "delivery attempt");
   try {
     const response = await fetcher(url, {
       method: "POST",
@@ -38,7 +40,7 @@ export async function attemptDelivery(
       },
       body,
       redirect: "manual",
-      signal: AbortSignal.timeout(ATTEMPT_TIMEOUT_MS),
+      signal: timeout.signal,
     });
     // Drain so the connection can be reused; the receiver's body is not needed.
     await response.body?.cancel().catch(() => {});
@@ -52,13 +54,14 @@ export async function attemptDelivery(
       retryAfterMs: status === 429 || status === 503 ? parseRetryAfter(response.headers.get("retry-after"), now) : null,
     };
   } catch (err) {
-    const timedOut = err instanceof Error && (err.name === "TimeoutError" || err.name === "AbortError");
     return {
       delivered: false,
       status: null,
-      error: timedOut ? `no answer within ${ATTEMPT_TIMEOUT_MS / 1000} s` : `network error: ${err instanceof Error ? err.message : String(err)}`,
+      error: isTimeout(err) ? `no answer within ${ATTEMPT_TIMEOUT_MS / 1000} s` : `network error: ${err instanceof Error ? err.message : String(err)}`,
       gone: false,
       retryAfterMs: null,
     };
+  } finally {
+    timeout.release();
   }
 }

@@ -5,6 +5,7 @@
  */
 import * as z from "zod";
 import { ACTION_PARAMS, isUnifiedAction } from "../events/actions.ts";
+import { deadline, isTimeout } from "../lib/deadline.ts";
 import { fail, ok, problem, ProblemError, type FieldError, type Outcome, type Problem } from "../lib/problem.ts";
 import type { ActionOutcome, Context, Frame, HttpAnswer, Plan, Platform } from "../platforms/contract.ts";
 import { isKnownAction } from "../platforms/index.ts";
@@ -84,23 +85,21 @@ async function viaSocket(deps: ActionDeps, plan: Extract<Plan, { kind: "socket" 
 }
 
 async function viaHttp(deps: ActionDeps, plan: Extract<Plan, { kind: "http" }>): Promise<ActionOutcome> {
+  const timeout = deadline(deps.timeoutMs, "upstream request");
   let response: Response;
+  let body: Uint8Array;
   try {
-    response = await fetch(plan.url, {
-      method: plan.method,
-      headers: plan.headers,
-      body: plan.body,
-      signal: AbortSignal.timeout(deps.timeoutMs),
-    });
+    response = await fetch(plan.url, { method: plan.method, headers: plan.headers, body: plan.body, signal: timeout.signal });
+    body = new Uint8Array(await response.arrayBuffer());
   } catch (err) {
-    const timedOut = err instanceof Error && (err.name === "TimeoutError" || err.name === "AbortError");
     return {
-      problem: timedOut
+      problem: isTimeout(err)
         ? problem("upstream_timeout", `no upstream answer within ${deps.timeoutMs / 1000} s`)
         : problem("upstream_error", `cannot reach the upstream API: ${message(err)}`),
     };
+  } finally {
+    timeout.release();
   }
-  const body = new Uint8Array(await response.arrayBuffer());
   const answer: HttpAnswer = {
     status: response.status,
     headers: Object.fromEntries(response.headers),

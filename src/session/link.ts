@@ -2,6 +2,7 @@
  * Opening an outbound WebSocket with `fetch` (so custom headers can be sent and a refused
  * upgrade shows its HTTP status), and classifying why it ended.
  */
+import { deadline, isTimeout } from "../lib/deadline.ts";
 import type { Dial } from "../platforms/contract.ts";
 
 export type DialResult =
@@ -14,12 +15,15 @@ export async function openSocket(dial: Dial, timeoutMs: number): Promise<DialRes
   const headers = new Headers(dial.headers);
   headers.set("Upgrade", "websocket");
   if (dial.protocols?.length) headers.set("Sec-WebSocket-Protocol", dial.protocols.join(", "));
+  // The deadline covers the upgrade only: released at once, it must not outlive it and abort the socket.
+  const upgrade = deadline(timeoutMs, "upgrade");
   let response: Response;
   try {
-    response = await fetch(url, { headers, signal: AbortSignal.timeout(timeoutMs) });
+    response = await fetch(url, { headers, signal: upgrade.signal });
   } catch (err) {
-    const timedOut = err instanceof Error && (err.name === "TimeoutError" || err.name === "AbortError");
-    return { ok: false, refused: false, status: null, error: timedOut ? `no answer to the upgrade within ${timeoutMs / 1000} s` : `cannot reach the upstream: ${message(err)}` };
+    return { ok: false, refused: false, status: null, error: isTimeout(err) ? `no answer to the upgrade within ${timeoutMs / 1000} s` : `cannot reach the upstream: ${message(err)}` };
+  } finally {
+    upgrade.release();
   }
   const socket = response.webSocket;
   if (!socket) {

@@ -44,9 +44,9 @@ export interface SessionEnv {
   WATCHDOG_MS?: string;
   RETENTION_DAYS?: string;
   DELIVERY_CONCURRENCY?: string;
+  DIAL_TIMEOUT_MS?: string;
 }
 
-const DIAL_TIMEOUT_MS = 15_000;
 const PUMP_BUDGET_MS = 25_000;
 const PURGE_EVERY_MS = 3_600_000;
 const IDEMPOTENCY_MS = 86_400_000;
@@ -274,7 +274,7 @@ export class ConnectionSession extends DurableObject<SessionEnv> {
     if (this.status.state !== "connecting") this.setStatus({ state: "connecting" });
     try {
       const platform = this.platform;
-      const result = await openSocket(platform.dial(this.context()), DIAL_TIMEOUT_MS);
+      const result = await openSocket(platform.dial(this.context()), Number(this.env.DIAL_TIMEOUT_MS ?? 15_000));
       if (generation !== this.generation || !this.config?.enabled) {
         if (result.ok) result.socket.close(1000, "no longer wanted");
         return;

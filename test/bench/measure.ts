@@ -18,6 +18,8 @@ export interface RunFigures {
   eventsPerSecond: number;
   /** sent / (last send − first send): how fast the sender actually went. */
   sendRate: number;
+  /** p99 and max latency of the messages sent in each second of the run (a tail shows as a spike). */
+  bySecond: { p99: number; max: number }[];
   /** Send → first arrival, ms. */
   p50: number;
   p90: number;
@@ -117,6 +119,17 @@ export class Recorder {
       const a = this.arrivedAt[i]!;
       if (!Number.isNaN(a)) latencies.push(a - s);
     }
+    const buckets: number[][] = [];
+    for (let i = 0; i < this.total; i++) {
+      const s = this.sentAt[i]!;
+      const a = this.arrivedAt[i]!;
+      if (Number.isNaN(s) || Number.isNaN(a)) continue;
+      (buckets[Math.floor((s - firstSend) / 1000)] ??= []).push(a - s);
+    }
+    const bySecond = Array.from(buckets, (b) => {
+      const sorted = (b ?? []).sort((x, y) => x - y);
+      return { p99: round(percentile(sorted, 0.99)), max: round(sorted[sorted.length - 1] ?? Number.NaN) };
+    });
     latencies.sort((a, b) => a - b);
     const span = this.lastArrival - firstSend;
     return {
@@ -132,9 +145,12 @@ export class Recorder {
       p99: percentile(latencies, 0.99),
       max: latencies.length ? latencies[latencies.length - 1]! : Number.NaN,
       durationMs: span,
+      bySecond,
     };
   }
 }
+
+const round = (v: number): number => Math.round(v * 10) / 10;
 
 /** Nearest-rank percentile of an ascending array (NaN when empty). */
 export function percentile(sorted: readonly number[], q: number): number {

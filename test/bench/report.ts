@@ -19,7 +19,7 @@ export const TARGETS = {
 export interface BenchResults {
   at: string;
   machine: { cpus: number; node: string; platform: string };
-  settings: { count: number; rate: number; concurrency: number };
+  settings: { count: number; rate: number; concurrency: number; persistRoot: string };
   relay: { full: ScenarioResult | null; paced: ScenarioResult | null };
   baseline: { full: ScenarioResult | null; paced: ScenarioResult | null };
   bundle: BundleFigures | null;
@@ -84,10 +84,10 @@ export function render(r: BenchResults): string {
     [`baseline, ${r.settings.rate}/s`, r.baseline.paced],
   ];
   out.push(
-    `imrelay benchmark — ${r.settings.count.toLocaleString("en-US")} roomim messages per run, delivery concurrency ${r.settings.concurrency}, ${r.machine.cpus} CPUs, node ${r.machine.node}`,
+    `imrelay benchmark — ${r.settings.count.toLocaleString("en-US")} roomim messages per run, delivery concurrency ${r.settings.concurrency}, storage in ${r.settings.persistRoot}, ${r.machine.cpus} CPUs, node ${r.machine.node}`,
     "",
     table([
-      ["run", "events/s", "sent/s", "p50 ms", "p90 ms", "p99 ms", "max ms", "missing", "dups", "ingested by", "delivered by", "peak backlog"],
+      ["run", "events/s", "sent/s", "p50 ms", "p90 ms", "p99 ms", "max ms", "missing", "dups", "all in by", "ingest/s", "posted meanwhile", "drain/s", "all posted by"],
       ...runs.map(([name, s]) => {
         const f = s?.figures;
         return [
@@ -101,8 +101,10 @@ export function render(r: BenchResults): string {
           f ? String(f.missing) : "—",
           f ? String(f.duplicates) : "—",
           s?.ingestDoneMs == null ? "—" : `${fmt(s.ingestDoneMs / 1000, 2)} s`,
+          fmt(s?.ingestRate, 0),
+          s?.deliveredWhileIngesting == null ? "—" : String(s.deliveredWhileIngesting),
+          fmt(s?.drainRate, 0),
           s?.deliverDoneMs == null ? "—" : `${fmt(s.deliverDoneMs / 1000, 2)} s`,
-          s ? String(s.peakBacklog) : "—",
         ];
       }),
     ]),
@@ -117,6 +119,16 @@ export function render(r: BenchResults): string {
       ...r.verdicts.map((v) => [v.name, fmt(v.value, 2), v.target, v.pass === null ? "n/a" : v.pass ? "PASS" : "MISS"]),
     ]),
   );
+  out.push(
+    "",
+    "all in by / ingest/s: when the worker had taken in every frame (relay: stored; baseline: queued), sampled every",
+    "  250 ms from the worker's own counters; posted meanwhile: posts answered by then; drain/s: posts per second after.",
+  );
+  const bySecond = runs.flatMap(([name, s]) => {
+    const seconds = s?.figures.bySecond ?? [];
+    return seconds.length > 1 ? [`  ${name}: ${seconds.map((b) => fmt(b.p99, 0)).join(" ")}`] : [];
+  });
+  if (bySecond.length) out.push("", "p99 ms of the messages sent in each second:", ...bySecond);
   const notes = runs.flatMap(([name, s]) => (s?.notes ?? []).map((n) => `${name}: ${n}`));
   if (notes.length) out.push("", "notes:", ...notes.map((n) => `  ${n}`));
   if (r.errors.length) out.push("", "errors:", ...r.errors.map((e) => `  ${e}`));

@@ -2,12 +2,13 @@
  * `npm run bench`: the relay against a passthrough baseline, in one run on one machine.
  *
  *   1. the bundle: built, measured, loaded under workerd
- *   2. the relay (`wrangler dev`): 10,000 roomim messages at full speed, then at 500/s
- *   3. the baseline (`wrangler dev`, test/bench/baseline): the same two runs
+ *   2. the relay (`wrangler dev`) and the passthrough baseline (`wrangler dev`, test/bench/baseline),
+ *      each fed 10,000 roomim messages at full speed, then 10,000 at 500/s, runs alternating
  *
  * Prints a table with the targets and writes test/bench/results.json. Options:
  *   --count N  --rate R  --concurrency C (DELIVERY_CONCURRENCY for both workers)
- *   --only relay|baseline  --verbose (wrangler's output)
+ *   --var NAME=VALUE (more worker vars, repeatable)  --only relay|baseline
+ *   --persist-root DIR (default the OS temp dir)  --verbose (wrangler's output)
  */
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { availableParallelism, tmpdir } from "node:os";
@@ -29,6 +30,8 @@ const RATE = option("rate", 500);
 const CONCURRENCY = option("concurrency", 4);
 const ONLY = cliOptions(argv, "only")[0] ?? null;
 const VERBOSE = argv.includes("--verbose");
+/** Where the workers' local storage lives (default the OS temp dir). */
+const PERSIST_ROOT = cliOptions(argv, "persist-root")[0] ?? tmpdir();
 /** A fixed Standard Webhooks secret, registered in the sink under each connection id. */
 const SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
 const RESULTS = fileURLToPath(new URL("./results.json", import.meta.url).href);
@@ -54,7 +57,7 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
 }
 
 async function tmp(prefix: string): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), prefix));
+  const dir = await mkdtemp(join(PERSIST_ROOT, prefix));
   cleanups.push(() => rm(dir, { recursive: true, force: true }));
   return dir;
 }
@@ -83,7 +86,11 @@ function summary(s: ScenarioResult | null): string {
 async function main(): Promise<void> {
   const began = Date.now();
   const errors: string[] = [];
-  const vars = { DELIVERY_CONCURRENCY: String(CONCURRENCY) };
+  const vars: Record<string, string> = { DELIVERY_CONCURRENCY: String(CONCURRENCY) };
+  for (const pair of cliOptions(argv, "var")) {
+    const eq = pair.indexOf("=");
+    if (eq > 0) vars[pair.slice(0, eq)] = pair.slice(eq + 1);
+  }
 
   const bundle = await step("bundle", errors, measureBundle);
 
@@ -94,48 +101,54 @@ async function main(): Promise<void> {
   const receiver: Receiver = await startReceiver({ secret: SECRET });
   cleanups.push(() => receiver.close());
 
-  const relayRuns: BenchResults["relay"] = { full: null, paced: null };
-  if (ONLY !== "baseline") {
-    const relay: Relay | null = await step("start the relay (wrangler dev)", errors, async () =>
-      startRelay({ persistTo: await tmp("imrelay-bench-"), vars, verbose: VERBOSE }),
-    );
-    if (relay) {
-      cleanups.push(() => relay.stop());
-      const common = { relay, sim, sink, secret: SECRET, count: COUNT };
-      relayRuns.full = await step("relay, full speed", errors, () => runRelay({ ...common, id: "bench", mode: { kind: "full" }, limits: limits("full") }));
-      log(`  ${summary(relayRuns.full)}`);
-      relayRuns.paced = await step(`relay, ${RATE}/s`, errors, () =>
-        runRelay({ ...common, id: "bench-paced", mode: { kind: "paced", rate: RATE }, limits: limits("paced") }),
-      );
-      log(`  ${summary(relayRuns.paced)}`);
-      const problems = relay.output().split("\n").filter((l) => /error|exception|uncaught/i.test(l) && !/ENOTFOUND workers\.cloudflare\.com/.test(l));
-      if (problems.length) errors.push(`relay's wrangler dev reported ${problems.length} error lines, e.g. ${problems.slice(0, 3).join(" | ")}`);
-      await relay.stop();
-    }
-  }
+  // Both workers stay up for the whole run and the runs alternate (relay, baseline, relay,
+  // baseline), so each pair sees the same moment of a noisy machine.
+  const relay: Relay | null =
+    ONLY === "baseline"
+      ? null
+      : await step("start the relay (wrangler dev)", errors, async () => {
+          const r = await startRelay({ persistTo: await tmp("imrelay-bench-"), vars, verbose: VERBOSE });
+          cleanups.push(() => r.stop());
+          return r;
+        });
+  const baseline: Relay | null =
+    ONLY === "relay"
+      ? null
+      : await step("start the baseline (wrangler dev)", errors, async () => {
+          const b = await startRelay({ config: "test/bench/baseline/wrangler.toml", persistTo: await tmp("imrelay-baseline-"), vars, verbose: VERBOSE });
+          cleanups.push(() => b.stop());
+          return b;
+        });
 
+  const relayRuns: BenchResults["relay"] = { full: null, paced: null };
   const baselineRuns: BenchResults["baseline"] = { full: null, paced: null };
-  if (ONLY !== "relay") {
-    const baseline: Relay | null = await step("start the baseline (wrangler dev)", errors, async () =>
-      startRelay({ config: "test/bench/baseline/wrangler.toml", persistTo: await tmp("imrelay-baseline-"), vars, verbose: VERBOSE }),
-    );
-    if (baseline) {
-      cleanups.push(() => baseline.stop());
-      const common = { baseline, sim, receiver, count: COUNT };
-      baselineRuns.full = await step("baseline, full speed", errors, () => runBaseline({ ...common, id: "full", mode: { kind: "full" }, limits: limits("full") }));
-      log(`  ${summary(baselineRuns.full)}`);
-      baselineRuns.paced = await step(`baseline, ${RATE}/s`, errors, () =>
-        runBaseline({ ...common, id: "paced", mode: { kind: "paced", rate: RATE }, limits: limits("paced") }),
+  const modes = [
+    { key: "full", label: "full speed", mode: { kind: "full" } },
+    { key: "paced", label: `${RATE}/s`, mode: { kind: "paced", rate: RATE } },
+  ] as const;
+  for (const { key, label, mode } of modes) {
+    if (relay) {
+      relayRuns[key] = await step(`relay, ${label}`, errors, () =>
+        runRelay({ relay, sim, sink, secret: SECRET, count: COUNT, id: key === "full" ? "bench" : "bench-paced", mode, limits: limits(key) }),
       );
-      log(`  ${summary(baselineRuns.paced)}`);
-      await baseline.stop();
+      log(`  ${summary(relayRuns[key])}`);
+    }
+    if (baseline) {
+      baselineRuns[key] = await step(`baseline, ${label}`, errors, () => runBaseline({ baseline, sim, receiver, count: COUNT, id: key, mode, limits: limits(key) }));
+      log(`  ${summary(baselineRuns[key])}`);
     }
   }
+  if (relay) {
+    const problems = relay.output().split("\n").filter((l) => /error|exception|uncaught/i.test(l) && !/ENOTFOUND workers\.cloudflare\.com/.test(l));
+    if (problems.length) errors.push(`the relay's wrangler dev printed ${problems.length} error lines, e.g. ${problems.slice(0, 3).join(" | ")}`);
+  }
+  await relay?.stop();
+  await baseline?.stop();
 
   const partial = {
     at: new Date().toISOString(),
     machine: { cpus: availableParallelism(), node: process.version, platform: `${process.platform}-${process.arch}` },
-    settings: { count: COUNT, rate: RATE, concurrency: CONCURRENCY },
+    settings: { count: COUNT, rate: RATE, concurrency: CONCURRENCY, persistRoot: PERSIST_ROOT },
     relay: relayRuns,
     baseline: baselineRuns,
     bundle,

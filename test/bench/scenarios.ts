@@ -31,6 +31,12 @@ export interface ScenarioResult {
   deliverDoneMs: number | null;
   /** The highest backlog (ingested − delivered) sampled. */
   peakBacklog: number;
+  /** Frames taken in per second until every frame was in (total ÷ ingestDoneMs). */
+  ingestRate: number | null;
+  /** Posts delivered by the time every frame was in: delivery alongside ingest. */
+  deliveredWhileIngesting: number | null;
+  /** Deliveries per second after every frame was in. */
+  drainRate: number | null;
   samples: Sample[];
   notes: string[];
 }
@@ -84,12 +90,18 @@ async function measure(
   }
   const final = await progress().catch(() => null);
   if (final) samples.push({ t: now() - start, ingested: final.ingested, delivered: final.delivered, arrived: recorder.count });
-  const doneAt = (key: "ingested" | "delivered") => samples.find((s) => s[key] >= recorder.total)?.t ?? null;
+  const firstDone = (key: "ingested" | "delivered") => samples.find((s) => s[key] >= recorder.total) ?? null;
+  const ingestDone = firstDone("ingested");
+  const deliverDone = firstDone("delivered");
   return {
     figures: recorder.figures(),
-    ingestDoneMs: doneAt("ingested"),
-    deliverDoneMs: doneAt("delivered"),
+    ingestDoneMs: ingestDone?.t ?? null,
+    deliverDoneMs: deliverDone?.t ?? null,
     peakBacklog: Math.max(0, ...samples.map((s) => s.ingested - s.delivered)),
+    ingestRate: ingestDone ? (recorder.total / ingestDone.t) * 1000 : null,
+    deliveredWhileIngesting: ingestDone ? Math.min(ingestDone.delivered, recorder.total) : null,
+    drainRate:
+      ingestDone && deliverDone && deliverDone.t > ingestDone.t ? ((recorder.total - ingestDone.delivered) / (deliverDone.t - ingestDone.t)) * 1000 : null,
     samples,
   };
 }
@@ -129,6 +141,7 @@ export async function runRelay(run: RelayRun): Promise<ScenarioResult> {
   await until(`${id} the only client of the simulator`, () => sim.clients() === 1, 10_000);
 
   const before = (await relay.api(`/v1/connections/${id}`)).body.stats as { received: number; delivered: number };
+  const dialsBefore = sim.connections.length;
   const recorder = new Recorder(run.count);
   let unverified = 0;
   const unsubscribe = sink.onDelivery((d) => {
@@ -148,6 +161,15 @@ export async function runRelay(run: RelayRun): Promise<ScenarioResult> {
       return { ingested: stats.received - before.received, delivered: stats.delivered - before.delivered };
     });
     if (unverified) notes.push(`${unverified} deliveries failed verification or were refused`);
+    const outbox = await outboxOf(relay, id).catch(() => null);
+    if (outbox && (outbox.retried || outbox.pending || outbox.failed)) {
+      notes.push(`outbox: ${outbox.retried} of ${outbox.total} deliveries took more than one attempt, ${outbox.pending} pending, ${outbox.failed} failed`);
+    }
+    const dials = sim.connections.length - dialsBefore;
+    if (dials > 0) {
+      const view = (await relay.api(`/v1/connections/${id}`)).body;
+      notes.push(`the relay re-dialled the upstream ${dials} time(s) during the run; status now ${JSON.stringify(view?.status)}`);
+    }
     return { ...result, notes };
   } finally {
     unsubscribe();
@@ -155,6 +177,24 @@ export async function runRelay(run: RelayRun): Promise<ScenarioResult> {
     if (del.status !== 204) notes.push(`DELETE ${id}: ${del.status}`);
     await until("the simulator to have no clients", () => sim.clients() === 0, 10_000).catch(() => notes.push("a client stayed connected"));
   }
+}
+
+/** The relay's own record of its deliveries for a connection (paged through the API). */
+async function outboxOf(relay: Relay, id: string): Promise<{ total: number; retried: number; pending: number; failed: number }> {
+  const tally = { total: 0, retried: 0, pending: 0, failed: 0 };
+  let after: string | null = null;
+  do {
+    const res = await relay.api(`/v1/connections/${id}/deliveries?limit=1000${after ? `&after=${after}` : ""}`);
+    if (res.status !== 200) throw new Error(`deliveries: ${res.status}`);
+    for (const d of res.body.deliveries as { status: string; attempts: number }[]) {
+      tally.total++;
+      if (d.attempts > 1) tally.retried++;
+      if (d.status === "pending") tally.pending++;
+      if (d.status === "failed") tally.failed++;
+    }
+    after = res.body.next as string | null;
+  } while (after);
+  return tally;
 }
 
 export interface BaselineRun {
@@ -174,6 +214,7 @@ export async function runBaseline(run: BaselineRun): Promise<ScenarioResult> {
   const started = await baseline.api("/start", { body: { id, url: `${sim.url}baseline`, hook: run.receiver.url } });
   if (started.status !== 200) throw new Error(`baseline /start: ${started.status} ${JSON.stringify(started.body)}`);
   await until("the baseline to be the only client of the simulator", () => sim.clients() === 1, 10_000);
+  const dialsBefore = sim.connections.length;
   const recorder = new Recorder(run.count);
   receiver.onArrival((a) => recorder.arrived(seqOf(a.body), a.at));
   try {
@@ -184,6 +225,8 @@ export async function runBaseline(run: BaselineRun): Promise<ScenarioResult> {
     });
     const stats = (await baseline.api(`/stats?id=${encodeURIComponent(id)}`)).body as { failed?: number };
     if (stats?.failed) notes.push(`${stats.failed} posts failed`);
+    const dials = sim.connections.length - dialsBefore;
+    if (dials > 0) notes.push(`the baseline's socket was opened again ${dials} time(s) during the run`);
     return { ...result, notes };
   } finally {
     receiver.onArrival(null);

@@ -27,6 +27,15 @@ describe("session against the roomim simulator", () => {
     expect(got.body.webhook).not.toHaveProperty("secret");
   });
 
+  it("keeps the socket past the upgrade's deadline", async () => {
+    // The upgrade may take at most DIAL_TIMEOUT_MS (1 s here); that deadline must not outlive it.
+    const { id } = await connectRoomim("steady");
+    await new Promise((r) => setTimeout(r, 2_000));
+    expect((await api(`/v1/connections/${id}`)).body.status).toMatchObject({ state: "connected", attempt: 0 });
+    expect((await verified(id)).map((d) => d.event.type)).toEqual(["connection.connected"]);
+    expect((await send(id, { chat: { type: "group", id: ROOM }, content: "still up" })).status).toBe(200);
+  });
+
   it("sends text with a 64-bit room written as a bare number and returns the exact message id", async () => {
     const { id } = await connectRoomim("send");
     const res = await send(id, { chat: { type: "group", id: ROOM }, content: `hello from ${id}` });
