@@ -11,8 +11,9 @@ export type Json = null | boolean | number | string | Json[] | { [key: string]: 
 type ReviverContext = { source?: string };
 
 const INTEGER = /^-?\d+$/;
-// Only frames holding a run of 16+ digits can hold an unsafe integer; the rest take the fast path.
-const LONG_DIGITS = /\d{16}/;
+// Only a bare number of 16+ digits (after `:`, `[` or `,`, not inside a string) can be an
+// unsafe integer; frames without one take the fast path.
+const LONG_DIGITS = /[:[,]\s*-?\d{16}/;
 
 function keepBigIntegers(this: unknown, _key: string, value: unknown, context?: ReviverContext): unknown {
   if (typeof value === "number" && !Number.isSafeInteger(value) && context?.source && INTEGER.test(context.source)) {

@@ -22,6 +22,7 @@ import { backoffDelay, failedRetryDelay, STABLE_AFTER_MS } from "./backoff.ts";
 import { viewOf, type ConnectionConfig, type ConnectionView, type LinkState, type LinkStatus } from "./config.ts";
 import { Inflight } from "./inflight.ts";
 import { message, openSocket } from "./link.ts";
+import { OutcomeLedger } from "./outcomes.ts";
 import { DeliveryPump } from "./pump.ts";
 import { SessionStore, type DeliveryRow, type DeliveryStatus, type DueDelivery } from "./store.ts";
 
@@ -48,6 +49,10 @@ export interface SessionEnv {
 }
 
 const PUMP_BUDGET_MS = 25_000;
+/** An idle pump waits this long for new events before its alarm ends. */
+const PUMP_LINGER_MS = 1_000;
+/** Frames arriving back to back are stored together, up to this many per write. */
+const INGEST_BATCH = 256;
 const PURGE_EVERY_MS = 3_600_000;
 const IDEMPOTENCY_MS = 86_400_000;
 
@@ -58,6 +63,11 @@ export class ConnectionSession extends DurableObject<SessionEnv> {
   private memo: Map<string, unknown>;
   private readonly inflight = new Inflight();
   private readonly pump: DeliveryPump;
+  private readonly outcomes: OutcomeLedger;
+  /** Events received but not yet written (one write per burst of frames). */
+  private inbox: { event: RelayEvent; body: string; deliver: boolean }[] = [];
+  private inboxMemo: Record<string, unknown> | null = null;
+  private inboxTimer: ReturnType<typeof setTimeout> | null = null;
 
   private socket: WebSocket | null = null;
   /** Increases with every socket opened or dropped, so stale socket events are ignored. */
@@ -77,11 +87,15 @@ export class ConnectionSession extends DurableObject<SessionEnv> {
     this.config = this.store.config();
     this.memo = this.store.memo();
     this.status = this.store.status() ?? { state: "disabled", since: Date.now(), attempt: 0, last_error: null, retry_at: null };
+    // Retries just scheduled need the alarm; a running pump re-arms when its alarm ends.
+    this.outcomes = new OutcomeLedger(this.store, { maxBatch: 256, delayMs: 100, written: () => void (this.pump.running || this.rearm()) });
     this.pump = new DeliveryPump({
       due: (limit) => this.store.dueDeliveries(Date.now(), limit),
       deliver: (d) => this.deliverOne(d),
       concurrency: Math.max(1, Math.min(6, Number(env.DELIVERY_CONCURRENCY ?? 4))),
       paused: () => !this.config || this.config.webhook.disabled,
+      settling: this.outcomes,
+      lingerMs: PUMP_LINGER_MS,
     });
     // A new instance never has a socket: whatever the stored state said, it is reconnecting.
     if (this.config?.enabled && (this.status.state === "connected" || this.status.state === "connecting")) {
@@ -149,13 +163,22 @@ export class ConnectionSession extends DurableObject<SessionEnv> {
   }
 
   describe(): Outcome<ConnectionView> {
+    this.settle();
     return this.config ? ok(this.view()) : fail(problem("not_found", "no such connection"));
+  }
+
+  /** Writes what is kept in memory (received events, delivery outcomes) before a read. */
+  private settle(): void {
+    this.flushIngest();
+    this.outcomes.flush();
   }
 
   async remove(): Promise<Outcome<null>> {
     if (!this.config) return fail(problem("not_found", "no such connection"));
     this.dropSocket(1000, "connection deleted");
     this.inflight.failAll(problem("upstream_error", "the connection was deleted"));
+    this.discardInbox();
+    this.outcomes.discard();
     this.config = null;
     this.memo = new Map();
     this.store.wipe();
@@ -218,6 +241,7 @@ export class ConnectionSession extends DurableObject<SessionEnv> {
 
   listEvents(query: { after: string | null; limit: number; type: string | null }): Outcome<{ events: unknown[]; next: string | null }> {
     if (!this.config) return fail(problem("not_found", "no such connection"));
+    this.settle();
     const type = query.type === null || query.type === "*" ? {} : query.type.endsWith(".*") ? { prefix: query.type.slice(0, -1) } : { exact: query.type };
     const bodies = this.store.listEvents(query.after, query.limit + 1, type);
     const more = bodies.length > query.limit;
@@ -227,6 +251,7 @@ export class ConnectionSession extends DurableObject<SessionEnv> {
 
   listDeliveries(query: { status: DeliveryStatus | null; after: string | null; limit: number }): Outcome<{ deliveries: DeliveryRow[]; next: string | null }> {
     if (!this.config) return fail(problem("not_found", "no such connection"));
+    this.settle();
     const rows = this.store.listDeliveries(query.status, query.after, query.limit + 1);
     const more = rows.length > query.limit;
     const deliveries = rows.slice(0, query.limit);
@@ -235,6 +260,7 @@ export class ConnectionSession extends DurableObject<SessionEnv> {
 
   async retryDeliveries(eventIds: string[] | null): Promise<Outcome<{ requeued: number }>> {
     if (!this.config) return fail(problem("not_found", "no such connection"));
+    this.settle();
     if (eventIds) {
       const errors = eventIds.flatMap((id, i) => (this.store.eventExists(id) ? [] : [{ path: `event_ids.${i}`, message: `no event ${id} on this connection` }]));
       if (errors.length) return fail(problem("invalid_request", "some event ids are unknown", { errors }));
@@ -415,13 +441,16 @@ export class ConnectionSession extends DurableObject<SessionEnv> {
 
   // --- ingest ---------------------------------------------------------------------------
 
-  /** Stores events (and the adapter's memory) in one write; deliveries are woken after. */
+  /**
+   * Takes events (and the adapter's memory) in. They are written before anything else
+   * happens to them — delivery, listing, counting — and frames that arrive back to back are
+   * written together: at the latest once the burst pauses, at most INGEST_BATCH per write.
+   */
   private ingest(drafts: readonly DraftEvent[], remember?: Record<string, unknown>): void {
     const config = this.config;
-    if (!config || (drafts.length === 0 && !remember)) return;
+    if (!config) return;
     const now = Date.now();
-    let deliver = false;
-    const rows = drafts.map((draft) => {
+    for (const draft of drafts) {
       const event: RelayEvent = {
         id: eventId(now),
         type: draft.type,
@@ -431,21 +460,45 @@ export class ConnectionSession extends DurableObject<SessionEnv> {
         data: draft.data,
         ...(draft.raw === undefined ? {} : { raw: draft.raw }),
       };
-      const wanted = matchesAny(event.type, config.webhook.events);
-      deliver ||= wanted;
-      return { event, body: JSON.stringify(event), deliver: wanted };
-    });
+      this.inbox.push({ event, body: JSON.stringify(event), deliver: matchesAny(event.type, config.webhook.events) });
+    }
+    if (remember) {
+      // Later frames of the same burst already see what earlier ones taught.
+      for (const [k, v] of Object.entries(remember)) v === null || v === undefined ? this.memo.delete(k) : this.memo.set(k, v);
+      this.inboxMemo = { ...this.inboxMemo, ...remember };
+    }
+    if (this.inbox.length >= INGEST_BATCH) this.flushIngest();
+    else if (this.inbox.length > 0 || this.inboxMemo) this.inboxTimer ??= setTimeout(() => this.flushIngest(), 0);
+  }
+
+  private flushIngest(): void {
+    if (this.inboxTimer) clearTimeout(this.inboxTimer);
+    this.inboxTimer = null;
+    const rows = this.inbox;
+    const remember = this.inboxMemo;
+    if (rows.length === 0 && !remember) return;
+    this.inbox = [];
+    this.inboxMemo = null;
+    const now = Date.now();
     this.store.transaction(() => {
       if (rows.length) this.store.appendEvents(rows, now);
       if (remember) this.store.remember(remember);
     });
-    if (remember) for (const [k, v] of Object.entries(remember)) v === null || v === undefined ? this.memo.delete(k) : this.memo.set(k, v);
-    if (deliver) void this.wakeDeliveries();
+    const due = rows.filter((r) => r.deliver).map((r) => ({ event_id: r.event.id, attempts: 0, body: r.body }));
+    if (due.length === 0) return;
+    if (this.pump.running) this.pump.offer(due);
+    else void this.setAlarm(now);
+  }
+
+  private discardInbox(): void {
+    if (this.inboxTimer) clearTimeout(this.inboxTimer);
+    this.inboxTimer = null;
+    this.inbox = [];
+    this.inboxMemo = null;
   }
 
   private async wakeDeliveries(): Promise<void> {
-    if (this.pump.running) this.pump.nudge();
-    else await this.setAlarm(Date.now());
+    if (!this.pump.running) await this.setAlarm(Date.now());
   }
 
   // --- delivery -------------------------------------------------------------------------
@@ -457,19 +510,17 @@ export class ConnectionSession extends DurableObject<SessionEnv> {
     const now = Date.now();
     if (!this.config) return; // deleted meanwhile
     if (result.delivered) {
-      this.store.markDelivered(d.event_id, attempts, result.status!, now);
+      this.outcomes.record({ kind: "delivered", eventId: d.event_id, attempts, status: result.status!, at: now });
       return;
     }
     if (result.gone) {
-      this.store.transaction(() => {
-        this.store.markAttemptFailed(d.event_id, attempts, result.status, "410 Gone: the webhook is disabled", null);
-        this.config = { ...this.config!, webhook: { ...this.config!.webhook, disabled: true }, updated_at: now };
-        this.store.saveConfig(this.config);
-      });
+      this.outcomes.record({ kind: "failed", eventId: d.event_id, attempts, status: result.status, error: "410 Gone: the webhook is disabled", nextAt: null });
+      this.config = { ...this.config, webhook: { ...this.config.webhook, disabled: true }, updated_at: now };
+      this.store.saveConfig(this.config);
       return;
     }
     const delay = nextDelay(attempts, result.retryAfterMs);
-    this.store.markAttemptFailed(d.event_id, attempts, result.status, result.error ?? "failed", delay === null ? null : now + delay);
+    this.outcomes.record({ kind: "failed", eventId: d.event_id, attempts, status: result.status, error: result.error ?? "failed", nextAt: delay === null ? null : now + delay });
   }
 
   // --- the alarm ------------------------------------------------------------------------
@@ -482,6 +533,7 @@ export class ConnectionSession extends DurableObject<SessionEnv> {
     const dialing =
       config.enabled && !this.socket && !this.dialing && (this.status.retry_at === null || this.status.retry_at <= now) ? this.dial() : Promise.resolve();
     await Promise.all([dialing, this.pump.run(PUMP_BUDGET_MS)]);
+    this.settle();
     if (now - this.store.counter("purged_at") > PURGE_EVERY_MS) {
       const retentionMs = Number(this.env.RETENTION_DAYS ?? 7) * 86_400_000;
       this.store.transaction(() => {

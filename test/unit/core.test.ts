@@ -118,3 +118,11 @@ describe("reconnect backoff", () => {
     expect(failedRetryDelay(0.5)).toBe(300_000);
   });
 });
+
+describe("lossless JSON fast path", () => {
+  it("keeps quoted long ids as they are and still catches bare ones after [ and ,", () => {
+    expect(parseLossless('{"room":"1858689382414958593","list":[1,18586893824149585931]}')).toEqual({ room: "1858689382414958593", list: [1, "18586893824149585931"] });
+    expect(parseLossless('[ 1858689382414958593 ]')).toEqual(["1858689382414958593"]);
+    expect(parseLossless('{"n": -1858689382414958593}')).toEqual({ n: "-1858689382414958593" });
+  });
+});
