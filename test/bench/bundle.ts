@@ -18,6 +18,8 @@ export interface BundleFigures {
   gzipKiB: number;
   /** The status /healthz answered under workerd, or null when the bundle did not load. */
   healthz: number | null;
+  /** Platform names GET /v1/platforms listed under workerd (the adapters load and describe themselves). */
+  platforms: string[];
   loadError: string | null;
 }
 
@@ -40,6 +42,7 @@ export async function measureBundle(): Promise<BundleFigures> {
       rawKiB: (await stat(file)).size / 1024,
       gzipKiB: gzipSync(code, { level: 9 }).length / 1024,
       healthz: null,
+      platforms: [],
       loadError: null,
     };
     // This Miniflare takes a per-worker `config` shape; the classic options convert to it.
@@ -63,6 +66,8 @@ export async function measureBundle(): Promise<BundleFigures> {
       const res = await mf.dispatchFetch("http://bundle.check/healthz");
       await res.text();
       figures.healthz = res.status;
+      const listed = await mf.dispatchFetch("http://bundle.check/v1/platforms", { headers: { authorization: "Bearer bundle-check" } });
+      figures.platforms = ((await listed.json()) as { platforms: { name: string }[] }).platforms.map((p) => p.name);
     } catch (error) {
       figures.loadError = (error instanceof Error ? error.message : String(error)).slice(0, 2000);
     } finally {
