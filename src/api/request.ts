@@ -2,6 +2,7 @@
 import type { Context } from "hono";
 import type * as z from "zod";
 import { parseLossless } from "../lib/json.ts";
+import { errorText } from "../lib/problem.ts";
 import { fieldErrors } from "../session/actions.ts";
 import { invalid } from "./problem.ts";
 import { CONNECTION_ID } from "./schemas.ts";
@@ -13,7 +14,7 @@ export async function readJson(c: Context): Promise<unknown> {
   try {
     return parseLossless(text);
   } catch (err) {
-    return invalid(`malformed JSON body: ${err instanceof Error ? err.message : String(err)}`, [{ path: "", message: "malformed JSON" }]);
+    return invalid(`malformed JSON body: ${errorText(err)}`, [{ path: "", message: "malformed JSON" }]);
   }
 }
 

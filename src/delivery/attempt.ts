@@ -2,6 +2,7 @@
 import { ATTEMPT_TIMEOUT_MS, parseRetryAfter } from "./schedule.ts";
 import { sign } from "./sign.ts";
 import { deadline, isTimeout } from "../lib/deadline.ts";
+import { errorText } from "../lib/problem.ts";
 import { VERSION } from "../version.ts";
 
 export const USER_AGENT = `imrelay/${VERSION}`;
@@ -57,7 +58,7 @@ export async function attemptDelivery(
     return {
       delivered: false,
       status: null,
-      error: isTimeout(err) ? `no answer within ${ATTEMPT_TIMEOUT_MS / 1000} s` : `network error: ${err instanceof Error ? err.message : String(err)}`,
+      error: isTimeout(err) ? `no answer within ${ATTEMPT_TIMEOUT_MS / 1000} s` : `network error: ${errorText(err)}`,
       gone: false,
       retryAfterMs: null,
     };

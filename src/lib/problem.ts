@@ -53,3 +53,6 @@ export class ProblemError extends Error {
 export type Outcome<T> = { ok: true; value: T } | { ok: false; problem: Problem };
 export const ok = <T>(value: T): Outcome<T> => ({ ok: true, value });
 export const fail = (p: Problem): Outcome<never> => ({ ok: false, problem: p });
+
+/** The message of anything thrown. */
+export const errorText = (err: unknown): string => (err instanceof Error ? err.message : String(err));

@@ -6,11 +6,10 @@
 import * as z from "zod";
 import { ACTION_PARAMS, isUnifiedAction } from "../events/actions.ts";
 import { deadline, isTimeout } from "../lib/deadline.ts";
-import { fail, ok, problem, ProblemError, type FieldError, type Outcome, type Problem } from "../lib/problem.ts";
+import { errorText, fail, ok, problem, ProblemError, type FieldError, type Outcome, type Problem } from "../lib/problem.ts";
 import type { ActionOutcome, Context, Frame, HttpAnswer, Plan, Platform } from "../platforms/contract.ts";
 import { isKnownAction } from "../platforms/index.ts";
 import type { Inflight } from "./inflight.ts";
-import { message } from "./link.ts";
 import type { SessionStore } from "./store.ts";
 
 export interface ActionResponse {
@@ -95,7 +94,7 @@ async function viaHttp(deps: ActionDeps, plan: Extract<Plan, { kind: "http" }>):
     return {
       problem: isTimeout(err)
         ? problem("upstream_timeout", `no upstream answer within ${deps.timeoutMs / 1000} s`)
-        : problem("upstream_error", `cannot reach the upstream API: ${message(err)}`),
+        : problem("upstream_error", `cannot reach the upstream API: ${errorText(err)}`),
     };
   } finally {
     timeout.release();
@@ -109,7 +108,7 @@ async function viaHttp(deps: ActionDeps, plan: Extract<Plan, { kind: "http" }>):
   try {
     return plan.parse(answer);
   } catch (err) {
-    return { problem: problem("upstream_error", `unreadable upstream answer: ${message(err)}`, { upstream: { code: response.status, text: answer.text().slice(0, 500) } }) };
+    return { problem: problem("upstream_error", `unreadable upstream answer: ${errorText(err)}`, { upstream: { code: response.status, text: answer.text().slice(0, 500) } }) };
   }
 }
 

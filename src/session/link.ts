@@ -3,6 +3,7 @@
  * upgrade shows its HTTP status), and classifying why it ended.
  */
 import { deadline, isTimeout } from "../lib/deadline.ts";
+import { errorText } from "../lib/problem.ts";
 import type { Dial } from "../platforms/contract.ts";
 
 export type DialResult =
@@ -21,7 +22,7 @@ export async function openSocket(dial: Dial, timeoutMs: number): Promise<DialRes
   try {
     response = await fetch(url, { headers, signal: upgrade.signal });
   } catch (err) {
-    return { ok: false, refused: false, status: null, error: isTimeout(err) ? `no answer to the upgrade within ${timeoutMs / 1000} s` : `cannot reach the upstream: ${message(err)}` };
+    return { ok: false, refused: false, status: null, error: isTimeout(err) ? `no answer to the upgrade within ${timeoutMs / 1000} s` : `cannot reach the upstream: ${errorText(err)}` };
   } finally {
     upgrade.release();
   }
@@ -35,5 +36,3 @@ export async function openSocket(dial: Dial, timeoutMs: number): Promise<DialRes
   (socket as unknown as { binaryType: string }).binaryType = "arraybuffer";
   return { ok: true, socket };
 }
-
-export const message = (err: unknown): string => (err instanceof Error ? err.message : String(err));

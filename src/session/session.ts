@@ -13,6 +13,8 @@ import type { DraftEvent, EventType, RelayEvent } from "../events/types.ts";
 import { attemptDelivery } from "../delivery/attempt.ts";
 import { nextDelay } from "../delivery/schedule.ts";
 import { newSecret } from "../delivery/sign.ts";
+import { base64 } from "../lib/base64.ts";
+import { errorText } from "../lib/problem.ts";
 import { eventId } from "../lib/ulid.ts";
 import { fail, ok, problem, type Outcome } from "../lib/problem.ts";
 import type { Context, Decoded, Frame, Platform } from "../platforms/contract.ts";
@@ -21,7 +23,7 @@ import { performAction, type ActionResponse } from "./actions.ts";
 import { backoffDelay, failedRetryDelay, STABLE_AFTER_MS } from "./backoff.ts";
 import { viewOf, type ConnectionConfig, type ConnectionView, type LinkState, type LinkStatus } from "./config.ts";
 import { Inflight } from "./inflight.ts";
-import { message, openSocket } from "./link.ts";
+import { openSocket } from "./link.ts";
 import { OutcomeLedger } from "./outcomes.ts";
 import { DeliveryPump } from "./pump.ts";
 import { SessionStore, type DeliveryRow, type DeliveryStatus, type DueDelivery } from "./store.ts";
@@ -346,7 +348,7 @@ export class ConnectionSession extends DurableObject<SessionEnv> {
       decoded = this.platform.decode(frame, this.context());
     } catch (err) {
       // Adapters never throw by contract; if one does, the frame is still kept.
-      decoded = { events: [{ type: "upstream.unknown", data: { reason: `adapter error: ${message(err)}` }, raw: rawOf(frame) }] };
+      decoded = { events: [{ type: "upstream.unknown", data: { reason: `adapter error: ${errorText(err)}` }, raw: rawOf(frame) }] };
     }
     const events = [...decoded.events];
     for (const reply of decoded.replies ?? []) {
@@ -574,11 +576,6 @@ export class ConnectionSession extends DurableObject<SessionEnv> {
 const definedOnly = <T extends object>(o: T): Partial<T> =>
   Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 
-function rawOf(frame: Frame): unknown {
-  if (typeof frame === "string") return { text: frame };
-  let binary = "";
-  for (const b of frame) binary += String.fromCharCode(b);
-  return { base64: btoa(binary) };
-}
+const rawOf = (frame: Frame): unknown => (typeof frame === "string" ? { text: frame } : { base64: base64(frame) });
 
 export type { EventType };

@@ -7,6 +7,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
 import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
+import { jsonRequest, readResponse, type ApiInit, type ApiResponse } from "./response.ts";
 
 export const ROOT = fileURLToPath(new URL("../..", import.meta.url).href);
 
@@ -25,7 +26,7 @@ export interface Relay {
   url: string;
   token: string;
   /** Calls the relay's API with the bearer token; JSON bodies are stringified. */
-  api(path: string, init?: { method?: string; body?: unknown; headers?: Record<string, string> }): Promise<{ status: number; body: any; headers: Headers }>;
+  api(path: string, init?: ApiInit): Promise<ApiResponse>;
   stop(signal?: NodeJS.Signals): Promise<void>;
   start(): Promise<void>;
   output(): string;
@@ -116,21 +117,7 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
     clearTimeout(timer);
   }
 
-  async function api(path: string, init: { method?: string; body?: unknown; headers?: Record<string, string> } = {}) {
-    const res = await fetch(`${url}${path}`, {
-      method: init.method ?? (init.body === undefined ? "GET" : "POST"),
-      headers: { authorization: `Bearer ${token}`, "content-type": "application/json", ...init.headers },
-      body: init.body === undefined ? undefined : typeof init.body === "string" ? init.body : JSON.stringify(init.body),
-    });
-    const text = await res.text();
-    let body: unknown = text;
-    try {
-      body = text ? JSON.parse(text) : null;
-    } catch {
-      // not JSON
-    }
-    return { status: res.status, body, headers: res.headers };
-  }
+  const api = async (path: string, init: ApiInit = {}): Promise<ApiResponse> => readResponse(await fetch(jsonRequest(`${url}${path}`, init, token)));
 
   await start();
   return { url, token, api, stop, start, output: () => log };

@@ -1,6 +1,7 @@
 /** Helpers for tests inside workerd: the relay's API, the simulator's and the sink's control APIs. */
 import { exports } from "cloudflare:workers";
 import { inject } from "vitest";
+import { jsonRequest, readResponse, type ApiInit, type ApiResponse } from "../harness/response.ts";
 
 export const TOKEN = "test-token";
 export const SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
@@ -8,30 +9,12 @@ export const SIM = `http://127.0.0.1:${inject("roomimPort")}`;
 export const SINK = `http://127.0.0.1:${inject("sinkPort")}`;
 export const SIM_WS = `ws://127.0.0.1:${inject("roomimPort")}`;
 
-export interface ApiResponse {
-  status: number;
-  body: any;
-  headers: Headers;
-}
+export type { ApiResponse };
 
-export async function api(path: string, init: { method?: string; body?: unknown; headers?: Record<string, string>; token?: string | null } = {}): Promise<ApiResponse> {
-  const headers: Record<string, string> = { "content-type": "application/json", ...init.headers };
-  if (init.token !== null) headers.authorization = `Bearer ${init.token ?? TOKEN}`;
-  const res = await (exports as any).default.fetch(
-    new Request(`http://relay.test${path}`, {
-      method: init.method ?? (init.body === undefined ? "GET" : "POST"),
-      headers,
-      body: init.body === undefined ? undefined : typeof init.body === "string" ? init.body : JSON.stringify(init.body),
-    }),
-  );
-  const text = await res.text();
-  let body: unknown = text;
-  try {
-    body = text ? JSON.parse(text) : null;
-  } catch {
-    // left as text
-  }
-  return { status: res.status, body, headers: res.headers };
+/** Calls the Worker's API in this isolate (token: the test token, another one, or null for none). */
+export async function api(path: string, init: ApiInit & { token?: string | null } = {}): Promise<ApiResponse> {
+  const request = jsonRequest(`http://relay.test${path}`, init, init.token === undefined ? TOKEN : init.token);
+  return readResponse(await (exports as any).default.fetch(request));
 }
 
 async function control(base: string, path: string, body?: unknown): Promise<any> {

@@ -26,8 +26,9 @@
 import type { Context, Decoded, Frame, Reply } from "../contract.ts";
 import type { DraftEvent, EventType, ChatRef } from "../../events/types.ts";
 import type { Element } from "../../events/elements.ts";
+import { base64 } from "../../lib/base64.ts";
 import { idString, isRecord, parseLossless } from "../../lib/json.ts";
-import { problem } from "../../lib/problem.ts";
+import { errorText, problem } from "../../lib/problem.ts";
 import { MENTION_TYPE, MSG_TYPE, REFUSALS, RESPONSE, REVOKE_KEY_PREFIX, ROOM_TYPE, type RoomimConfig } from "./frames.ts";
 
 type Ctx = Context<RoomimConfig>;
@@ -41,7 +42,7 @@ export function decode(frame: Frame, ctx: Ctx): Decoded {
     return decodeFrame(frame, ctx);
   } catch (err) {
     // A frame shape nobody foresaw must still reach the user rather than vanish.
-    const reason = `decoding failed: ${err instanceof Error ? err.message : String(err)}`;
+    const reason = `decoding failed: ${errorText(err)}`;
     return unknown(reason, typeof frame === "string" ? { text: frame } : { base64: base64(frame) });
   }
 }
@@ -270,8 +271,3 @@ function show(value: unknown): string {
   return value === undefined ? "absent" : JSON.stringify(value);
 }
 
-function base64(bytes: Uint8Array): string {
-  let s = "";
-  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(s);
-}
