@@ -76,6 +76,8 @@ export class ConnectionSession extends DurableObject<SessionEnv> {
   private generation = 0;
   private dialing = false;
   private upSince = 0;
+  /** Consecutive failures: dials that failed and connections that died young. Only a stable connection resets it. */
+  private streak = 0;
   private readyTimer: ReturnType<typeof setTimeout> | null = null;
   private heartbeatTimer: ReturnType<typeof setInterval> | null = null;
   private heartbeatDeadline: ReturnType<typeof setTimeout> | null = null;
@@ -193,6 +195,7 @@ export class ConnectionSession extends DurableObject<SessionEnv> {
     if (!this.config) return fail(problem("not_found", "no such connection"));
     if (!this.config.enabled) return fail(problem("not_connected", "the connection is disabled", { retryAfter: 60 }));
     this.dropSocket(1000, "reconnect requested");
+    this.streak = 0;
     this.setStatus({ state: "connecting", attempt: 0, last_error: null, retry_at: null });
     await this.setAlarm(Date.now());
     return ok(null);
@@ -216,6 +219,7 @@ export class ConnectionSession extends DurableObject<SessionEnv> {
     }
     if (relink) this.dropSocket(1000, "upstream changed");
     if (!this.socket || relink) {
+      this.streak = 0;
       this.setStatus({ state: "connecting", attempt: 0, last_error: null, retry_at: null });
       await this.setAlarm(Date.now());
     }
@@ -419,10 +423,12 @@ export class ConnectionSession extends DurableObject<SessionEnv> {
   }
 
   private enterBackoff(error: string, code: number | null, wasConnected: boolean): void {
+    // A connection that stayed up starts the backoff over; one that dies young (an upstream
+    // accepting and dropping at once) keeps growing it, so it is not redialled in a loop.
     const stable = wasConnected && Date.now() - this.upSince >= STABLE_AFTER_MS;
-    const attempt = stable ? 1 : this.status.attempt + 1;
-    const delay = backoffDelay(attempt);
-    this.setStatus({ state: "backoff", attempt, last_error: error, retry_at: Date.now() + delay });
+    this.streak = stable ? 1 : this.streak + 1;
+    const delay = backoffDelay(this.streak);
+    this.setStatus({ state: "backoff", attempt: this.streak, last_error: error, retry_at: Date.now() + delay });
     if (wasConnected) this.ingest([{ type: "connection.disconnected", data: { code, reason: error, retry_in_ms: delay } }]);
     void this.rearm();
   }

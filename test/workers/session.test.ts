@@ -164,6 +164,21 @@ describe("session against the roomim simulator", () => {
     expect((await api(`/v1/connections/${id}`)).body.status.state).toBe("connected");
   });
 
+  it("keeps growing the backoff for an upstream that drops connections young", async () => {
+    const { id } = await connectRoomim("flap");
+    const connectedCount = async () => (await verified(id)).filter((d) => d.event.type === "connection.connected").length;
+    await until("first connected", async () => (await connectedCount()) === 1);
+    for (let drop = 1; drop <= 2; drop++) {
+      await sim("drop", { code: 1011, reason: `flap ${drop}` });
+      const state = await until(`backoff after drop ${drop}`, async () => {
+        const status = (await api(`/v1/connections/${id}`)).body.status;
+        return status.last_error?.includes(`flap ${drop}`) ? status : null;
+      });
+      expect(state.attempt).toBe(drop); // not reset by the short-lived connection in between
+      await until(`reconnected after drop ${drop}`, async () => (await connectedCount()) === drop + 1, 10_000);
+    }
+  });
+
   it("goes to failed when the upstream refuses the credentials, and 503s actions meanwhile", async () => {
     const { id } = await connectRoomim("refused");
     await sim("refuse", { status: 401 });
