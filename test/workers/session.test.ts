@@ -280,6 +280,27 @@ describe("session against the roomim simulator", () => {
     expect([...ids].sort()).toEqual(ids);
   });
 
+  it("purges settled events past retention but keeps failed and pending ones", async () => {
+    const { id } = await connectRoomim("retention", { webhook: { events: ["message.*"] } });
+    await sim("push/message", { text: `old delivered ${id}` });
+    await webhookOf(id, "message.created", (e) => e.data.message.text === `old delivered ${id}`);
+    await sink("down", { name: id, status: 500 });
+    await sim("push/message", { text: `old pending ${id}` });
+    await until("the pending one tried", async () =>
+      (await api(`/v1/connections/${id}/deliveries?status=pending`)).body.deliveries.some((d: any) => d.attempts >= 1),
+    );
+    const eightDaysAgo = Date.now() - 8 * 86_400_000;
+    await runInDurableObject(stubOf(id), (_obj: unknown, state: DurableObjectState) => {
+      state.storage.sql.exec("UPDATE events SET created_at = ?", eightDaysAgo);
+      state.storage.sql.exec("UPDATE kv SET value = '0' WHERE key = 'purged_at'");
+      state.storage.sql.exec("UPDATE deliveries SET next_attempt_at = ? WHERE status = 'pending'", Date.now() + 3_600_000);
+    });
+    await until("an alarm run (once the running one has ended)", () => runDurableObjectAlarm(stubOf(id)));
+    const texts = (await api(`/v1/connections/${id}/events`)).body.events.map((e: any) => e.data.message?.text ?? e.type);
+    expect(texts).toEqual([`old pending ${id}`]); // connection.connected (no delivery) and the delivered one are gone
+    await sink("down", { name: id, status: null });
+  });
+
   it("comes back after a restart of its Durable Object through the watchdog alarm", async () => {
     const { id } = await connectRoomim("evict");
     await webhookOf(id, "connection.connected");
