@@ -11,6 +11,8 @@ export interface Env {
   RETENTION_DAYS?: string;
   DELIVERY_CONCURRENCY?: string;
   DIAL_TIMEOUT_MS?: string;
+  ACTION_RATE?: string;
+  ACTION_BURST?: string;
 }
 
 export type AppEnv = { Bindings: Env };

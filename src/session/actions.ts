@@ -26,10 +26,12 @@ export interface ActionDeps {
   send(frames: readonly Frame[]): boolean;
   inflight: Inflight;
   timeoutMs: number;
+  /** 0 when the action may go now, else the ms until it may (429). */
+  admit(): number;
 }
 
 /** Outcomes where nothing reached the upstream are not remembered: a retry may act. */
-const RETRYABLE: ReadonlySet<string> = new Set(["invalid_request", "not_found", "unsupported_action", "not_connected"]);
+const RETRYABLE: ReadonlySet<string> = new Set(["invalid_request", "not_found", "unsupported_action", "not_connected", "rate_limited"]);
 
 export async function performAction(deps: ActionDeps, name: string, input: unknown, key: string | null): Promise<Outcome<ActionResponse>> {
   const { platform } = deps;
@@ -46,7 +48,7 @@ export async function performAction(deps: ActionDeps, name: string, input: unkno
     params = parsed.data;
   }
 
-  if (key === null) return run(deps, action.plan, params);
+  if (key === null) return admitted(deps) ?? run(deps, action.plan, params);
   const fingerprint = await sha256(`${name}\n${JSON.stringify(input ?? null)}`);
   const seen = deps.store.idempotency(key);
   if (seen) {
@@ -54,10 +56,19 @@ export async function performAction(deps: ActionDeps, name: string, input: unkno
     if (seen.response === null) return fail(problem("conflict", "a request with this Idempotency-Key is still in progress"));
     return JSON.parse(seen.response) as Outcome<ActionResponse>;
   }
+  const limited = admitted(deps);
+  if (limited) return limited;
   deps.store.beginIdempotent(key, fingerprint, Date.now());
   const outcome = await run(deps, action.plan, params);
   deps.store.finishIdempotent(key, !outcome.ok && RETRYABLE.has(outcome.problem.code) ? null : JSON.stringify(outcome));
   return outcome;
+}
+
+/** A 429 when the connection's action rate is exceeded, else null. */
+function admitted(deps: ActionDeps): Outcome<never> | null {
+  const waitMs = deps.admit();
+  if (waitMs === 0) return null;
+  return fail(problem("rate_limited", `too many actions on this connection; retry in ${Math.ceil(waitMs / 1000)} s`, { retryAfter: Math.ceil(waitMs / 1000) }));
 }
 
 async function run(deps: ActionDeps, planner: (params: any, ctx: Context<unknown>) => Plan, params: unknown): Promise<Outcome<ActionResponse>> {

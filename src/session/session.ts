@@ -23,6 +23,7 @@ import { performAction, type ActionResponse } from "./actions.ts";
 import { backoffDelay, failedRetryDelay, STABLE_AFTER_MS } from "./backoff.ts";
 import { viewOf, type ConnectionConfig, type ConnectionView, type LinkState, type LinkStatus } from "./config.ts";
 import { Inflight } from "./inflight.ts";
+import { TokenBucket } from "./ratelimit.ts";
 import { openSocket } from "./link.ts";
 import { OutcomeLedger } from "./outcomes.ts";
 import { DeliveryPump } from "./pump.ts";
@@ -48,6 +49,8 @@ export interface SessionEnv {
   RETENTION_DAYS?: string;
   DELIVERY_CONCURRENCY?: string;
   DIAL_TIMEOUT_MS?: string;
+  ACTION_RATE?: string;
+  ACTION_BURST?: string;
 }
 
 const PUMP_BUDGET_MS = 25_000;
@@ -64,6 +67,7 @@ export class ConnectionSession extends DurableObject<SessionEnv> {
   private status: LinkStatus;
   private memo: Map<string, unknown>;
   private readonly inflight = new Inflight();
+  private readonly actionRate: TokenBucket;
   private readonly pump: DeliveryPump;
   private readonly outcomes: OutcomeLedger;
   /** Events received but not yet written (one write per burst of frames). */
@@ -92,6 +96,8 @@ export class ConnectionSession extends DurableObject<SessionEnv> {
     this.memo = this.store.memo();
     this.status = this.store.status() ?? { state: "disabled", since: Date.now(), attempt: 0, last_error: null, retry_at: null };
     // Retries just scheduled need the alarm; a running pump re-arms when its alarm ends.
+    const rate = Number(env.ACTION_RATE ?? 20);
+    this.actionRate = new TokenBucket(rate, Number(env.ACTION_BURST ?? rate * 2));
     this.outcomes = new OutcomeLedger(this.store, { maxBatch: 256, delayMs: 100, written: () => void (this.pump.running || this.rearm()) });
     this.pump = new DeliveryPump({
       due: (limit) => this.store.dueDeliveries(Date.now(), limit),
@@ -238,6 +244,7 @@ export class ConnectionSession extends DurableObject<SessionEnv> {
         send: (frames) => this.sendFrames(frames),
         inflight: this.inflight,
         timeoutMs: this.actionTimeoutMs,
+        admit: () => this.actionRate.take(),
       },
       name,
       params,

@@ -124,6 +124,11 @@ describe("the relay under wrangler dev", () => {
     roomim.mode("silent");
     statuses.upstream_timeout = (await act("message.create", { chat: { type: "group", id: ROOM }, content: "x" })).status;
     roomim.mode("ack");
+    const burst = await Promise.all(Array.from({ length: 45 }, (_, i) => act("message.create", { chat: { type: "group", id: ROOM }, content: `burst ${i}` })));
+    const limited = burst.find((r) => r.status === 429)!;
+    statuses.rate_limited = limited.status;
+    expect(Number(limited.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
+    expect(burst.filter((r) => r.status === 200).length).toBeGreaterThanOrEqual(35); // the default burst of 40, less the actions above
     await relay.api("/v1/connections/e2e-errors", { method: "PATCH", body: { enabled: false } });
     statuses.not_connected = (await act("message.create", { chat: { type: "group", id: ROOM }, content: "x" })).status;
     expect(statuses).toEqual({
@@ -133,6 +138,7 @@ describe("the relay under wrangler dev", () => {
       conflict: 409,
       payload_too_large: 413,
       upstream_rejected: 422,
+      rate_limited: 429,
       unsupported_action: 501,
       upstream_timeout: 504,
       not_connected: 503,

@@ -126,3 +126,15 @@ describe("lossless JSON fast path", () => {
     expect(parseLossless('{"n": -1858689382414958593}')).toEqual({ n: "-1858689382414958593" });
   });
 });
+
+describe("the action rate limit", () => {
+  it("allows a burst, then one token per 1/rate s, and says how long to wait", async () => {
+    const { TokenBucket } = await import("../../src/session/ratelimit.ts");
+    const bucket = new TokenBucket(20, 40, 0);
+    for (let i = 0; i < 40; i++) expect(bucket.take(0)).toBe(0);
+    expect(bucket.take(0)).toBe(50);
+    expect(bucket.take(50)).toBe(0);
+    expect(bucket.take(50)).toBe(50);
+    expect(bucket.take(10_000)).toBe(0); // refilled (capped at the burst)
+  });
+});
