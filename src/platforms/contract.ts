@@ -105,5 +105,11 @@ export interface Platform<Config = any> {
   readyTimeoutMs?: number;
   /** Application-level heartbeat, when the protocol has one. */
   heartbeat?: { intervalMs: number; timeoutMs: number; frame(ctx: Context<Config>): Frame };
+  /**
+   * Liveness checked over the upstream's HTTP API, for protocols whose only keep-alive is
+   * WebSocket pings (the runtime answers those itself and never shows them): a request that
+   * fails, answers non-2xx or is later than `timeoutMs` drops the socket and reconnects.
+   */
+  probe?: { intervalMs: number; timeoutMs: number; request(ctx: Context<Config>): { method: string; url: string; headers?: Record<string, string> } };
   decode(frame: Frame, ctx: Context<Config>): Decoded;
 }

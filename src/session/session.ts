@@ -14,6 +14,7 @@ import { attemptDelivery } from "../delivery/attempt.ts";
 import { nextDelay } from "../delivery/schedule.ts";
 import { newSecret } from "../delivery/sign.ts";
 import { base64 } from "../lib/base64.ts";
+import { deadline, isTimeout } from "../lib/deadline.ts";
 import { errorText } from "../lib/problem.ts";
 import { eventId } from "../lib/ulid.ts";
 import { fail, ok, problem, type Outcome } from "../lib/problem.ts";
@@ -85,6 +86,7 @@ export class ConnectionSession extends DurableObject<SessionEnv> {
   private readyTimer: ReturnType<typeof setTimeout> | null = null;
   private heartbeatTimer: ReturnType<typeof setInterval> | null = null;
   private heartbeatDeadline: ReturnType<typeof setTimeout> | null = null;
+  private probeTimer: ReturnType<typeof setInterval> | null = null;
   /** The alarm time last set (cache of storage.getAlarm). */
   private alarmAt: number | null = null;
   private keyCounter = 0;
@@ -405,7 +407,8 @@ export class ConnectionSession extends DurableObject<SessionEnv> {
     if (this.readyTimer) clearTimeout(this.readyTimer);
     if (this.heartbeatTimer) clearInterval(this.heartbeatTimer);
     if (this.heartbeatDeadline) clearTimeout(this.heartbeatDeadline);
-    this.readyTimer = this.heartbeatTimer = this.heartbeatDeadline = null;
+    if (this.probeTimer) clearInterval(this.probeTimer);
+    this.readyTimer = this.heartbeatTimer = this.heartbeatDeadline = this.probeTimer = null;
   }
 
   private enterConnected(): void {
@@ -414,19 +417,46 @@ export class ConnectionSession extends DurableObject<SessionEnv> {
     const attempt = this.status.attempt;
     this.setStatus({ state: "connected", attempt: 0, last_error: null, retry_at: null });
     this.ingest([{ type: "connection.connected", data: attempt > 0 ? { attempt } : {} }]);
+    this.startHeartbeat();
+    this.startProbe();
+  }
+
+  /** Sends the platform's heartbeat frame; an ack missing for `timeoutMs` drops the socket. */
+  private startHeartbeat(): void {
     const heartbeat = this.platform.heartbeat;
-    if (heartbeat) {
-      const generation = this.generation;
-      this.heartbeatTimer = setInterval(() => {
-        if (generation !== this.generation) return;
-        if (!this.heartbeatDeadline) {
-          this.heartbeatDeadline = setTimeout(() => {
-            if (generation === this.generation) this.onSocketGone(4000, "heartbeat not acknowledged");
-          }, heartbeat.timeoutMs);
-        }
-        this.sendFrames([heartbeat.frame(this.context())]);
-      }, heartbeat.intervalMs);
-    }
+    if (!heartbeat) return;
+    const generation = this.generation;
+    this.heartbeatTimer = setInterval(() => {
+      if (generation !== this.generation) return;
+      this.heartbeatDeadline ??= setTimeout(() => {
+        if (generation === this.generation) this.onSocketGone(4000, "heartbeat not acknowledged");
+      }, heartbeat.timeoutMs);
+      this.sendFrames([heartbeat.frame(this.context())]);
+    }, heartbeat.intervalMs);
+  }
+
+  /** Checks the upstream's liveness over HTTP while connected (platforms with a `probe`). */
+  private startProbe(): void {
+    const probe = this.platform.probe;
+    if (!probe) return;
+    const generation = this.generation;
+    let inFlight = false;
+    this.probeTimer = setInterval(async () => {
+      if (generation !== this.generation || inFlight) return;
+      inFlight = true;
+      const { method, url, headers } = probe.request(this.context());
+      const timeout = deadline(probe.timeoutMs, "liveness probe");
+      try {
+        const response = await fetch(url, { method, headers, signal: timeout.signal });
+        await response.body?.cancel().catch(() => {});
+        if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      } catch (err) {
+        if (generation === this.generation) this.onSocketGone(4001, `liveness probe failed: ${isTimeout(err) ? `no answer within ${probe.timeoutMs / 1000} s` : errorText(err)}`);
+      } finally {
+        timeout.release();
+        inFlight = false;
+      }
+    }, probe.intervalMs);
   }
 
   private enterBackoff(error: string, code: number | null, wasConnected: boolean): void {
