@@ -4,9 +4,10 @@
  */
 import { LIFECYCLE_EVENTS, type EventType } from "../events/types.ts";
 import type { Platform } from "./contract.ts";
+import { oicq } from "./oicq/index.ts";
 import { roomim } from "./roomim/index.ts";
 
-export const PLATFORMS: Readonly<Record<string, Platform>> = { roomim };
+export const PLATFORMS: Readonly<Record<string, Platform>> = { oicq, roomim };
 
 export const platformNames = (): string[] => Object.keys(PLATFORMS);
 
