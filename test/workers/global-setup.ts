@@ -4,23 +4,29 @@
  * simulators' /control APIs).
  */
 import type { TestProject } from "vitest/node";
+import { startOicq } from "../sim/oicq.ts";
 import { startRoomim } from "../sim/roomim.ts";
 import { startSink } from "../sim/sink.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
     roomimPort: number;
+    oicqPort: number;
     sinkPort: number;
   }
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const roomim = await startRoomim();
+  // The daemon's ping rule at 200 ms, so that many rounds pass within a test.
+  const oicq = await startOicq({ pingIntervalMs: 200 });
   const sink = await startSink();
   project.provide("roomimPort", roomim.port);
+  project.provide("oicqPort", oicq.port);
   project.provide("sinkPort", sink.port);
   return async () => {
     await roomim.close();
+    await oicq.close();
     await sink.close();
   };
 }

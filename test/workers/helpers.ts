@@ -8,6 +8,7 @@ export const SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
 export const SIM = `http://127.0.0.1:${inject("roomimPort")}`;
 export const SINK = `http://127.0.0.1:${inject("sinkPort")}`;
 export const SIM_WS = `ws://127.0.0.1:${inject("roomimPort")}`;
+export const OICQ = `http://127.0.0.1:${inject("oicqPort")}`;
 
 export type { ApiResponse };
 
@@ -28,6 +29,7 @@ async function control(base: string, path: string, body?: unknown): Promise<any>
 }
 
 export const sim = (path: string, body?: unknown) => control(SIM, path, body);
+export const oicqSim = (path: string, body?: unknown) => control(OICQ, path, body);
 export const sink = (path: string, body?: unknown) => control(SINK, path, body);
 
 /** Verified, 2xx-answered webhooks received by the sink under `name`, one per webhook-id. */
@@ -61,15 +63,25 @@ export async function freshHook(prefix: string): Promise<{ id: string; hook: str
 }
 
 /** Creates a roomim connection against the simulator and waits for it to be connected. */
-export async function connectRoomim(prefix: string, extra: { webhook?: Record<string, unknown>; upstream?: Record<string, unknown> } = {}) {
+export function connectRoomim(prefix: string, extra: { webhook?: Record<string, unknown>; upstream?: Record<string, unknown> } = {}) {
+  return connect("roomim", (id) => ({ url: `${SIM_WS}/ws?token=${id}` }), prefix, extra);
+}
+
+/** Creates an oicq connection against the daemon simulator and waits for it to be connected. */
+export function connectOicq(prefix: string, extra: { webhook?: Record<string, unknown>; upstream?: Record<string, unknown> } = {}) {
+  return connect("oicq", () => ({ url: `${OICQ.replace("http", "ws")}/` }), prefix, extra);
+}
+
+async function connect(
+  platform: string,
+  upstream: (id: string) => Record<string, unknown>,
+  prefix: string,
+  extra: { webhook?: Record<string, unknown>; upstream?: Record<string, unknown> },
+) {
   const { id, hook } = await freshHook(prefix);
   const put = await api(`/v1/connections/${id}`, {
     method: "PUT",
-    body: {
-      platform: "roomim",
-      upstream: { url: `${SIM_WS}/ws?token=${id}`, ...extra.upstream },
-      webhook: { url: hook, secret: SECRET, ...extra.webhook },
-    },
+    body: { platform, upstream: { ...upstream(id), ...extra.upstream }, webhook: { url: hook, secret: SECRET, ...extra.webhook } },
   });
   if (put.status !== 201) throw new Error(`PUT ${id}: ${put.status} ${JSON.stringify(put.body)}`);
   await until(`${id} connected`, async () => (await api(`/v1/connections/${id}`)).body.status.state === "connected");
