@@ -15,9 +15,12 @@ it("npm start shows webhooks flowing", async () => {
     "chat.cleared",
     "message.deleted",
     "upstream.unknown",
+    "group.member.requested",
+    "group.member.muted",
   ]) {
     expect(stdout).toContain(type);
   }
-  expect(stdout).toMatch(/← 200 \{"message_id":"\d{19}","timestamp":\d+\}/);
-  expect(stdout).toContain("✔ 10 webhooks received, each verified with the standardwebhooks library.");
+  expect(stdout).toMatch(/message\.create ← 200 \{"message_id":"\d{19}","timestamp":\d+\}/);
+  expect(stdout).toContain("request.approve ← 200 {}");
+  expect(stdout).toContain("✔ 14 webhooks received, each verified with the standardwebhooks library.");
 });

@@ -1,6 +1,6 @@
 /**
- * `npm start`: the relay in wrangler dev, the roomim simulator and a verifying webhook sink,
- * a demo connection, and a short scripted conversation. Every webhook is printed as it
+ * `npm start`: the relay in wrangler dev, the roomim and oicq simulators and a verifying
+ * webhook sink, a demo connection on each, and a short scripted conversation. Every webhook is printed as it
  * arrives, verified with the standardwebhooks library. The relay keeps running afterwards so
  * the API can be tried by hand (the commands are printed); Ctrl-C stops everything.
  *
@@ -9,12 +9,17 @@
 import { mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { freePort, ROOT, startRelay, type Relay } from "./relay.ts";
+import { FRIEND as FRIEND_QQ, GROUP as GROUP_QQ } from "../sim/oicq-state.ts";
+import { startOicq, type OicqSim } from "../sim/oicq.ts";
 import { startRoomim, type RoomimSim } from "../sim/roomim.ts";
 import { startSink, type Sink } from "../sim/sink.ts";
 
 const TOKEN = "dev-token";
 const SECRET = "whsec_ZGVtby1zZWNyZXQtZm9yLWltcmVsYXktbG9jYWwtZGV2";
 const CONNECTION = "demo";
+const QQ_CONNECTION = "demo-qq";
+const QQ_GROUP = GROUP_QQ;
+const QQ_FRIEND = FRIEND_QQ;
 const FRIEND = "1860863094709035009";
 const GROUP = "1858689382414958593";
 
@@ -31,10 +36,85 @@ async function portOr(preferred: number): Promise<number> {
   });
 }
 
+interface Stage {
+  relay: Relay;
+  sink: Sink;
+}
+
+/** Creates a connection whose webhooks go to the sink, and waits for it to be up. */
+async function connect({ relay, sink }: Stage, id: string, platform: string, upstream: Record<string, unknown>): Promise<void> {
+  sink.secret(id, SECRET);
+  say(`PUT /v1/connections/${id}: a connection to the ${platform} simulator, webhooks to the sink`);
+  const put = await relay.api(`/v1/connections/${id}`, { method: "PUT", body: { platform, upstream, webhook: { url: sink.hookUrl(id), secret: SECRET } } });
+  if (put.status >= 300) throw new Error(`PUT failed: ${put.status} ${JSON.stringify(put.body)}`);
+  await waitFor(async () => (await relay.api(`/v1/connections/${id}`)).body.status.state === "connected");
+  await sleep(300);
+}
+
+async function act(relay: Relay, id: string, name: string, params: unknown): Promise<any> {
+  const res = await relay.api(`/v1/connections/${id}/actions/${name}`, { body: params });
+  console.log(`  POST …/${id}/actions/${name} ← ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body;
+}
+
+async function playRoomim(stage: Stage, roomim: RoomimSim): Promise<void> {
+  const { relay } = stage;
+  await connect(stage, CONNECTION, "roomim", { url: `${roomim.url}ws?token=demo` });
+
+  say("a stranger asks to be friends, and the friendship room opens");
+  roomim.friendRequest({ from: FRIEND });
+  await sleep(200);
+  roomim.roomInit({ from: FRIEND, room: "1860881053449904129" });
+  await sleep(200);
+
+  say("messages arrive: a group message mentioning the bot, and an image");
+  roomim.message({ from: FRIEND, room: GROUP, text: "@bot what's the weather?", mentionedInfo: { type: 2, userIdList: [roomim.selfId], mentionedContent: "有人@你" } });
+  roomim.images({ from: FRIEND, room: GROUP, text: "look" });
+  await sleep(300);
+
+  say("the bot answers with message.create, then takes it back with message.delete");
+  const sent = await act(relay, CONNECTION, "message.create", { chat: { type: "group", id: GROUP }, content: "Sunny, 21 °C" });
+  await act(relay, CONNECTION, "message.delete", { chat: { type: "group", id: GROUP }, message_id: sent.message_id });
+
+  say("another device of the account writes, reads and clears the room; the friend recalls a message");
+  roomim.self({ room: GROUP, text: "sent from my phone" });
+  roomim.read({ room: GROUP });
+  roomim.cleared({ room: GROUP });
+  roomim.revoked({ room: GROUP, from: FRIEND });
+  await sleep(200);
+
+  say("a frame nobody understands is kept as upstream.unknown, and the socket stays up");
+  roomim.raw('{"msgType": 999, "response": 2, "room": 1858689382414958593}');
+  await sleep(800);
+}
+
+async function playOicq(stage: Stage, daemon: OicqSim): Promise<void> {
+  const { relay } = stage;
+  await connect(stage, QQ_CONNECTION, "oicq", { url: daemon.url });
+
+  say("oicq: a group message, and someone asks to join the group");
+  daemon.groupMessage({ channel: QQ_GROUP, sender: QQ_FRIEND, text: "who let the bot in?" });
+  daemon.joinRequest({ who: 3398741520, group: QQ_GROUP, comment: "let me in" });
+  const request = await waitForEvent(stage.sink, QQ_CONNECTION, "group.member.requested");
+
+  say("the bot approves it by request_id alone, mutes a member for 10 minutes and renames the group");
+  await act(relay, QQ_CONNECTION, "request.approve", { request_id: request.data.request.id });
+  await act(relay, QQ_CONNECTION, "group.mute", { group_id: String(QQ_GROUP), user_id: String(QQ_FRIEND), duration_s: 600 });
+  await act(relay, QQ_CONNECTION, "group.update", { group_id: String(QQ_GROUP), name: "bot friends" });
+  daemon.mute({ who: QQ_FRIEND, group: QQ_GROUP, operator: Number(daemon.selfId), duration: 600 });
+  await sleep(800);
+}
+
+async function waitForEvent(sink: Sink, id: string, type: string): Promise<any> {
+  let found: any;
+  await waitFor(async () => (found = sink.verified(id).map((d) => d.event as any).find((e) => e?.type === type)) !== undefined);
+  return found;
+}
+
 async function main(): Promise<void> {
-  const roomim: RoomimSim = await startRoomim({ port: await portOr(9001) });
-  const sink: Sink = await startSink({ port: await portOr(9002), log: true });
-  sink.secret(CONNECTION, SECRET);
+  const roomim = await startRoomim({ port: await portOr(9001) });
+  const daemon = await startOicq({ port: await portOr(8888) });
+  const sink = await startSink({ port: await portOr(9002), log: true });
   const persistTo = join(ROOT, ".wrangler", "demo-state");
   rmSync(persistTo, { recursive: true, force: true }); // every demo starts from scratch
   mkdirSync(persistTo, { recursive: true });
@@ -42,61 +122,27 @@ async function main(): Promise<void> {
   const relay: Relay = await startRelay({ port: await portOr(8787), token: TOKEN, persistTo });
   const stop = async () => {
     await relay.stop();
-    await roomim.close();
-    await sink.close();
+    await Promise.all([roomim.close(), daemon.close(), sink.close()]);
   };
   process.once("SIGINT", () => void stop().then(() => process.exit(0)));
 
   try {
-    console.log(`relay ${relay.url} · roomim simulator ${roomim.url} · webhook sink ${sink.url}`);
-    say(`PUT /v1/connections/${CONNECTION}: a roomim connection to the simulator, webhooks to the sink`);
-    const put = await relay.api(`/v1/connections/${CONNECTION}`, {
-      method: "PUT",
-      body: { platform: "roomim", upstream: { url: `${roomim.url}ws?token=demo` }, webhook: { url: sink.hookUrl(CONNECTION), secret: SECRET } },
-    });
-    if (put.status >= 300) throw new Error(`PUT failed: ${put.status} ${JSON.stringify(put.body)}`);
-    await waitFor(async () => (await relay.api(`/v1/connections/${CONNECTION}`)).body.status.state === "connected");
-    await sleep(300);
+    console.log(`relay ${relay.url} · roomim simulator ${roomim.url} · oicq daemon simulator ${daemon.url} · webhook sink ${sink.url}`);
+    const stage = { relay, sink };
+    await playRoomim(stage, roomim);
+    await playOicq(stage, daemon);
 
-    say("a stranger asks to be friends, and the friendship room opens");
-    roomim.friendRequest({ from: FRIEND });
-    await sleep(200);
-    roomim.roomInit({ from: FRIEND, room: "1860881053449904129" });
-    await sleep(200);
-
-    say("messages arrive: a group message mentioning the bot, and an image");
-    roomim.message({ from: FRIEND, room: GROUP, text: "@bot what's the weather?", mentionedInfo: { type: 2, userIdList: [roomim.selfId], mentionedContent: "有人@你" } });
-    roomim.images({ from: FRIEND, room: GROUP, text: "look" });
-    await sleep(300);
-
-    say("the bot answers through POST /v1/connections/demo/actions/message.create");
-    const sent = await relay.api(`/v1/connections/${CONNECTION}/actions/message.create`, { body: { chat: { type: "group", id: GROUP }, content: "Sunny, 21 °C" } });
-    console.log(`  ← ${sent.status} ${JSON.stringify(sent.body)}`);
-
-    say("…and takes it back with message.delete");
-    const deleted = await relay.api(`/v1/connections/${CONNECTION}/actions/message.delete`, { body: { chat: { type: "group", id: GROUP }, message_id: sent.body.message_id } });
-    console.log(`  ← ${deleted.status} ${JSON.stringify(deleted.body)}`);
-
-    say("another device of the account writes, reads and clears the room; the friend recalls a message");
-    roomim.self({ room: GROUP, text: "sent from my phone" });
-    roomim.read({ room: GROUP });
-    roomim.cleared({ room: GROUP });
-    roomim.revoked({ room: GROUP, from: FRIEND });
-    await sleep(200);
-
-    say("a frame nobody understands is kept as upstream.unknown, and the socket stays up");
-    roomim.raw('{"msgType": 999, "response": 2, "room": 1858689382414958593}');
-    await sleep(800);
-
-    const delivered = sink.verified(CONNECTION).length;
+    const delivered = sink.verified(CONNECTION).length + sink.verified(QQ_CONNECTION).length;
     console.log(`\n✔ ${delivered} webhooks received, each verified with the standardwebhooks library.`);
     if (once) return;
     console.log(`
 The relay keeps running. Try it (Ctrl-C to stop):
-  curl -s ${relay.url}/v1/connections/${CONNECTION} -H 'authorization: Bearer ${TOKEN}'
+  curl -s ${relay.url}/v1/connections -H 'authorization: Bearer ${TOKEN}'
   curl -s ${relay.url}/v1/connections/${CONNECTION}/events?limit=5 -H 'authorization: Bearer ${TOKEN}'
   curl -s ${relay.url}/v1/connections/${CONNECTION}/actions/message.create -H 'authorization: Bearer ${TOKEN}' \\
        -H 'content-type: application/json' -d '{"chat":{"type":"group","id":"${GROUP}"},"content":"hello"}'
+  curl -s ${relay.url}/v1/connections/${QQ_CONNECTION}/actions/group.member.list -H 'authorization: Bearer ${TOKEN}' \\
+       -H 'content-type: application/json' -d '{"group_id":"${QQ_GROUP}"}'
   curl -s -X POST ${roomim.httpUrl}/control/push/message -d '{"text":"hi from the simulator"}'`);
     await new Promise(() => {});
   } finally {
