@@ -79,13 +79,15 @@ async function run(deps: ActionDeps, planner: (params: any, ctx: Context<unknown
     if (err instanceof ProblemError) return fail(err.problem);
     throw err;
   }
+  // A disabled, failed or reconnecting session does not act, whether its actions go over the
+  // socket or the upstream's HTTP API.
+  if (!deps.connected()) return fail(notConnected());
   const outcome = plan.kind === "socket" ? await viaSocket(deps, plan) : await viaHttp(deps, plan);
   if (outcome === "unconfirmed") return ok({ status: 202, result: { message_id: null } });
   return "problem" in outcome ? fail(outcome.problem) : ok({ status: 200, result: outcome.result });
 }
 
 async function viaSocket(deps: ActionDeps, plan: Extract<Plan, { kind: "socket" }>): Promise<ActionOutcome | "unconfirmed"> {
-  if (!deps.connected()) return { problem: notConnected() };
   const reply = plan.await === null ? null : deps.inflight.wait(plan.await, deps.timeoutMs);
   if (!deps.send(plan.frames)) {
     if (plan.await !== null) deps.inflight.cancel(plan.await);

@@ -115,7 +115,23 @@ describe("oicq under wrangler dev", () => {
     statuses.upstream_error = (await send()).status;
     daemon.script("sendMsg/group", { delayMs: 2_500 });
     statuses.upstream_timeout = (await send()).status;
-    expect(statuses).toEqual({ invalid_request: 400, not_found: 404, unsupported_action: 501, upstream_rejected: 422, upstream_error: 502, upstream_timeout: 504 });
+    await relay.api(`/v1/connections/${ID}`, { method: "PATCH", body: { enabled: false } });
+    const requestsBefore = daemon.requests.length;
+    const off = await send();
+    statuses.not_connected = off.status;
+    expect(off.headers.get("retry-after")).toBeTruthy();
+    expect(daemon.requests.length).toBe(requestsBefore); // a disabled connection does not act
+    await relay.api(`/v1/connections/${ID}`, { method: "PATCH", body: { enabled: true } });
+    await until("connected again", async () => (await relay.api(`/v1/connections/${ID}`)).body.status.state === "connected");
+    expect(statuses).toEqual({
+      invalid_request: 400,
+      not_found: 404,
+      unsupported_action: 501,
+      upstream_rejected: 422,
+      upstream_error: 502,
+      upstream_timeout: 504,
+      not_connected: 503,
+    });
   });
 
   it("holds the session through the daemon's ping rounds", async () => {
