@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startRelay, type Relay } from "../harness/relay.ts";
+import { until } from "../harness/until.ts";
 import { FRIEND, GROUP, GROUP_2, STRANGER } from "../sim/oicq-state.ts";
 import { startOicq, type OicqSim } from "../sim/oicq.ts";
 import { startSink, type Sink } from "../sim/sink.ts";
@@ -19,16 +20,6 @@ let relay: Relay;
 let daemon: OicqSim;
 let sink: Sink;
 let persistTo: string;
-
-async function until<T>(what: string, probe: () => Promise<T | undefined | null | false> | T | undefined | null | false, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const value = await probe();
-    if (value) return value;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 const act = (name: string, body: unknown) => relay.api(`/v1/connections/${ID}/actions/${name}`, { body });
 const eventOf = (type: string, where: (e: any) => boolean = () => true) =>

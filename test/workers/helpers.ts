@@ -1,6 +1,7 @@
 /** Helpers for tests inside workerd: the relay's API, the simulator's and the sink's control APIs. */
 import { exports } from "cloudflare:workers";
 import { inject } from "vitest";
+import { until } from "../harness/until.ts";
 import { jsonRequest, readResponse, type ApiInit, type ApiResponse } from "../harness/response.ts";
 
 export const TOKEN = "test-token";
@@ -37,17 +38,7 @@ export async function verified(name: string): Promise<{ id: string; event: any }
   return (await sink(`verified?name=${encodeURIComponent(name)}`)).deliveries;
 }
 
-export async function until<T>(what: string, probe: () => Promise<T | undefined | null | false>, timeoutMs = 8_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  while (Date.now() < deadline) {
-    const value = await probe();
-    if (value) return value;
-    last = value;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`timed out waiting for ${what} (last: ${JSON.stringify(last)})`);
-}
+export { until };
 
 /** Waits until the sink has a verified webhook of `type` under `name`, and returns its event. */
 export function webhookOf(name: string, type: string, where: (event: any) => boolean = () => true, timeoutMs?: number): Promise<any> {
