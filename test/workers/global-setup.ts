@@ -7,11 +7,13 @@ import type { TestProject } from "vitest/node";
 import { startOicq } from "../sim/oicq.ts";
 import { startRoomim } from "../sim/roomim.ts";
 import { startSink } from "../sim/sink.ts";
+import { startYunhu } from "../sim/yunhu.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
     roomimPort: number;
     oicqPort: number;
+    yunhuPort: number;
     sinkPort: number;
   }
 }
@@ -20,13 +22,16 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const roomim = await startRoomim();
   // The daemon's ping rule at 200 ms, so that many rounds pass within a test.
   const oicq = await startOicq({ pingIntervalMs: 200 });
+  const yunhu = await startYunhu();
   const sink = await startSink();
   project.provide("roomimPort", roomim.port);
+  project.provide("yunhuPort", yunhu.port);
   project.provide("oicqPort", oicq.port);
   project.provide("sinkPort", sink.port);
   return async () => {
     await roomim.close();
     await oicq.close();
+    await yunhu.close();
     await sink.close();
   };
 }

@@ -10,6 +10,7 @@ export const SIM = `http://127.0.0.1:${inject("roomimPort")}`;
 export const SINK = `http://127.0.0.1:${inject("sinkPort")}`;
 export const SIM_WS = `ws://127.0.0.1:${inject("roomimPort")}`;
 export const OICQ = `http://127.0.0.1:${inject("oicqPort")}`;
+export const YUNHU = `http://127.0.0.1:${inject("yunhuPort")}`;
 
 export type { ApiResponse };
 
@@ -31,6 +32,7 @@ async function control(base: string, path: string, body?: unknown): Promise<any>
 
 export const sim = (path: string, body?: unknown) => control(SIM, path, body);
 export const oicqSim = (path: string, body?: unknown) => control(OICQ, path, body);
+export const yunhuSim = (path: string, body?: unknown) => control(YUNHU, path, body);
 export const sink = (path: string, body?: unknown) => control(SINK, path, body);
 
 /** Verified, 2xx-answered webhooks received by the sink under `name`, one per webhook-id. */
@@ -61,6 +63,11 @@ export function connectRoomim(prefix: string, extra: { webhook?: Record<string, 
 /** Creates an oicq connection against the daemon simulator and waits for it to be connected. */
 export function connectOicq(prefix: string, extra: { webhook?: Record<string, unknown>; upstream?: Record<string, unknown> } = {}) {
   return connect("oicq", () => ({ url: `${OICQ.replace("http", "ws")}/` }), prefix, extra);
+}
+
+/** Creates a yunhu connection against its simulator (the simulator's account by default). */
+export function connectYunhu(prefix: string, extra: { webhook?: Record<string, unknown>; upstream?: Record<string, unknown> } = {}) {
+  return connect("yunhu", () => ({ userId: "7356666", token: "nj104901-test-token", url: `${YUNHU.replace("http", "ws")}/ws`, api: YUNHU }), prefix, extra);
 }
 
 async function connect(
