@@ -100,7 +100,10 @@ export class ConnectionSession extends DurableObject<SessionEnv> {
     // Retries just scheduled need the alarm; a running pump re-arms when its alarm ends.
     const rate = Number(env.ACTION_RATE ?? 20);
     this.actionRate = new TokenBucket(rate, Number(env.ACTION_BURST ?? rate * 2));
-    this.outcomes = new OutcomeLedger(this.store, { maxBatch: 256, delayMs: 100, written: () => void (this.pump.running || this.rearm()) });
+    this.outcomes = new OutcomeLedger(this.store, { maxBatch: 256, delayMs: 100, written: () => {
+        if (!this.pump.running) this.background(this.rearm());
+      },
+    });
     this.pump = new DeliveryPump({
       due: (limit) => this.store.dueDeliveries(Date.now(), limit),
       deliver: (d) => this.deliverOne(d),
@@ -467,7 +470,7 @@ export class ConnectionSession extends DurableObject<SessionEnv> {
     const delay = backoffDelay(this.streak);
     this.setStatus({ state: "backoff", attempt: this.streak, last_error: error, retry_at: Date.now() + delay });
     if (wasConnected) this.ingest([{ type: "connection.disconnected", data: { code, reason: error, retry_in_ms: delay } }]);
-    void this.rearm();
+    this.background(this.rearm());
   }
 
   private enterFailed(reason: string, code: number | null): void {
@@ -475,7 +478,7 @@ export class ConnectionSession extends DurableObject<SessionEnv> {
     const first = this.status.state !== "failed";
     this.setStatus({ state: "failed", attempt: this.status.attempt + 1, last_error: reason, retry_at: Date.now() + delay });
     if (first) this.ingest([{ type: "connection.failed", data: { code, reason, retry_in_ms: delay } }]);
-    void this.rearm();
+    this.background(this.rearm());
   }
 
   private setStatus(patch: Partial<LinkStatus> & { state?: LinkState }): void {
@@ -532,7 +535,7 @@ export class ConnectionSession extends DurableObject<SessionEnv> {
     const due = rows.filter((r) => r.deliver).map((r) => ({ event_id: r.event.id, attempts: 0, body: r.body }));
     if (due.length === 0) return;
     if (this.pump.running) this.pump.offer(due);
-    else void this.setAlarm(now);
+    else this.background(this.setAlarm(now));
   }
 
   private discardInbox(): void {
@@ -587,6 +590,11 @@ export class ConnectionSession extends DurableObject<SessionEnv> {
       });
     }
     await this.rearm();
+  }
+
+  /** Runs work nobody awaits (re-arming from a socket or timer callback), logging a failure. */
+  private background(work: Promise<unknown>): void {
+    work.catch((err: unknown) => console.error(`session ${this.config?.id ?? "?"}: ${errorText(err)}`));
   }
 
   /** Sets the alarm to the earliest of: a delivery due, a reconnect due, the watchdog. */

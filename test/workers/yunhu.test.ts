@@ -38,6 +38,23 @@ describe("yunhu session", () => {
     await api(`/v1/connections/${id}`, { method: "DELETE" });
   });
 
+  it("puts a login that is never acknowledged in failed after the readiness timeout", { timeout: 20_000 }, async () => {
+    await yunhuSim("heartbeats", { silent: true });
+    try {
+      const { id, hook } = await freshHook("yunhu-silent");
+      await api(`/v1/connections/${id}`, {
+        method: "PUT",
+        body: { platform: "yunhu", upstream: { userId: "7356666", token: TOKEN, url: `${YUNHU.replace("http", "ws")}/ws`, api: YUNHU }, webhook: { url: hook, secret: SECRET } },
+      });
+      expect((await api(`/v1/connections/${id}`)).body.status.state).toBe("connecting");
+      const failed = await webhookOf(id, "connection.failed", () => true, 15_000);
+      expect(failed.data.reason).toContain("did not confirm the login");
+      await api(`/v1/connections/${id}`, { method: "DELETE" });
+    } finally {
+      await yunhuSim("heartbeats", { silent: false });
+    }
+  });
+
   it("turns protobuf frames into unified events", async () => {
     const { id } = await connectYunhu("yunhu-events");
     await yunhuSim("push/pushMessage", { msgId: `m-${id}`, chatId: GROUP, chatType: 2, text: `hello ${id}`, mentionedId: ["7356666"] });
