@@ -17,10 +17,13 @@ it("npm start shows webhooks flowing", async () => {
     "upstream.unknown",
     "group.member.requested",
     "group.member.muted",
+    "message.updated",
+    "message.appended",
+    "draft.updated",
   ]) {
     expect(stdout).toContain(type);
   }
   expect(stdout).toMatch(/message\.create ← 200 \{"message_id":"\d{19}","timestamp":\d+\}/);
   expect(stdout).toContain("request.approve ← 200 {}");
-  expect(stdout).toContain("✔ 14 webhooks received, each verified with the standardwebhooks library.");
+  expect(stdout).toContain("✔ 19 webhooks received, each verified with the standardwebhooks library.");
 });

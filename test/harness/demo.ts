@@ -1,6 +1,6 @@
 /**
- * `npm start`: the relay in wrangler dev, the roomim and oicq simulators and a verifying
- * webhook sink, a demo connection on each, and a short scripted conversation. Every webhook is printed as it
+ * `npm start`: the relay in wrangler dev, the roomim, oicq and yunhu simulators and a
+ * verifying webhook sink, a demo connection on each, and a short scripted conversation. Every webhook is printed as it
  * arrives, verified with the standardwebhooks library. The relay keeps running afterwards so
  * the API can be tried by hand (the commands are printed); Ctrl-C stops everything.
  *
@@ -13,6 +13,7 @@ import { FRIEND as FRIEND_QQ, GROUP as GROUP_QQ } from "../sim/oicq-state.ts";
 import { startOicq, type OicqSim } from "../sim/oicq.ts";
 import { startRoomim, type RoomimSim } from "../sim/roomim.ts";
 import { startSink, type Sink } from "../sim/sink.ts";
+import { startYunhu, type YunhuSim } from "../sim/yunhu.ts";
 
 const TOKEN = "dev-token";
 const SECRET = "whsec_ZGVtby1zZWNyZXQtZm9yLWltcmVsYXktbG9jYWwtZGV2";
@@ -20,6 +21,8 @@ const CONNECTION = "demo";
 const QQ_CONNECTION = "demo-qq";
 const QQ_GROUP = GROUP_QQ;
 const QQ_FRIEND = FRIEND_QQ;
+const YUNHU_CONNECTION = "demo-yunhu";
+const YUNHU_GROUP = "872440499";
 const FRIEND = "1860863094709035009";
 const GROUP = "1858689382414958593";
 
@@ -105,6 +108,23 @@ async function playOicq(stage: Stage, daemon: OicqSim): Promise<void> {
   await sleep(800);
 }
 
+async function playYunhu(stage: Stage, server: YunhuSim): Promise<void> {
+  const { relay } = stage;
+  await connect(stage, YUNHU_CONNECTION, "yunhu", { userId: server.userId, token: server.token, url: server.url, api: server.httpUrl });
+
+  say("yunhu (protobuf): a message, an edit, a streamed chunk and a draft from another device");
+  server.pushMessage({ msgId: "demo-1", chatId: YUNHU_GROUP, chatType: 2, text: "protobuf in, JSON out" });
+  server.edit({ msgId: "demo-1", text: "protobuf in, signed JSON out" });
+  server.stream({ msgId: "demo-1", chatId: YUNHU_GROUP, content: " — streamed" });
+  server.draft({ chatId: YUNHU_GROUP, input: "half a thought" });
+  await sleep(300);
+
+  say("the bot sends and recalls over yunhu's HTTP API (protobuf bodies, token header)");
+  const sent = await act(relay, YUNHU_CONNECTION, "message.create", { chat: { type: "group", id: YUNHU_GROUP }, content: "hello from imrelay" });
+  await act(relay, YUNHU_CONNECTION, "message.delete", { chat: { type: "group", id: YUNHU_GROUP }, message_id: sent.message_id });
+  await sleep(800);
+}
+
 async function waitForEvent(sink: Sink, id: string, type: string): Promise<any> {
   let found: any;
   await waitFor(async () => (found = sink.verified(id).map((d) => d.event as any).find((e) => e?.type === type)) !== undefined);
@@ -114,6 +134,7 @@ async function waitForEvent(sink: Sink, id: string, type: string): Promise<any> 
 async function main(): Promise<void> {
   const roomim = await startRoomim({ port: await portOr(9001) });
   const daemon = await startOicq({ port: await portOr(8888) });
+  const yunhu = await startYunhu({ port: await portOr(9003) });
   const sink = await startSink({ port: await portOr(9002), log: true });
   const persistTo = join(ROOT, ".wrangler", "demo-state");
   rmSync(persistTo, { recursive: true, force: true }); // every demo starts from scratch
@@ -122,17 +143,18 @@ async function main(): Promise<void> {
   const relay: Relay = await startRelay({ port: await portOr(8787), token: TOKEN, persistTo });
   const stop = async () => {
     await relay.stop();
-    await Promise.all([roomim.close(), daemon.close(), sink.close()]);
+    await Promise.all([roomim.close(), daemon.close(), yunhu.close(), sink.close()]);
   };
   process.once("SIGINT", () => void stop().then(() => process.exit(0)));
 
   try {
-    console.log(`relay ${relay.url} · roomim simulator ${roomim.url} · oicq daemon simulator ${daemon.url} · webhook sink ${sink.url}`);
+    console.log(`relay ${relay.url} · simulators: roomim ${roomim.url}, oicq ${daemon.url}, yunhu ${yunhu.url} · webhook sink ${sink.url}`);
     const stage = { relay, sink };
     await playRoomim(stage, roomim);
     await playOicq(stage, daemon);
+    await playYunhu(stage, yunhu);
 
-    const delivered = sink.verified(CONNECTION).length + sink.verified(QQ_CONNECTION).length;
+    const delivered = [CONNECTION, QQ_CONNECTION, YUNHU_CONNECTION].reduce((n, id) => n + sink.verified(id).length, 0);
     console.log(`\n✔ ${delivered} webhooks received, each verified with the standardwebhooks library.`);
     if (once) return;
     console.log(`
