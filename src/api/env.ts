@@ -13,6 +13,8 @@ export interface Env {
   DIAL_TIMEOUT_MS?: string;
   ACTION_RATE?: string;
   ACTION_BURST?: string;
+  HEARTBEAT_INTERVAL_MS?: string;
+  HEARTBEAT_TIMEOUT_MS?: string;
 }
 
 export type AppEnv = { Bindings: Env };

@@ -52,6 +52,9 @@ export interface SessionEnv {
   DIAL_TIMEOUT_MS?: string;
   ACTION_RATE?: string;
   ACTION_BURST?: string;
+  /** Override the platform's application heartbeat timing (ms). */
+  HEARTBEAT_INTERVAL_MS?: string;
+  HEARTBEAT_TIMEOUT_MS?: string;
 }
 
 const PUMP_BUDGET_MS = 25_000;
@@ -428,14 +431,16 @@ export class ConnectionSession extends DurableObject<SessionEnv> {
   private startHeartbeat(): void {
     const heartbeat = this.platform.heartbeat;
     if (!heartbeat) return;
+    const intervalMs = Number(this.env.HEARTBEAT_INTERVAL_MS ?? heartbeat.intervalMs);
+    const timeoutMs = Number(this.env.HEARTBEAT_TIMEOUT_MS ?? heartbeat.timeoutMs);
     const generation = this.generation;
     this.heartbeatTimer = setInterval(() => {
       if (generation !== this.generation) return;
       this.heartbeatDeadline ??= setTimeout(() => {
         if (generation === this.generation) this.onSocketGone(4000, "heartbeat not acknowledged");
-      }, heartbeat.timeoutMs);
+      }, timeoutMs);
       this.sendFrames([heartbeat.frame(this.context())]);
-    }, heartbeat.intervalMs);
+    }, intervalMs);
   }
 
   /** Checks the upstream's liveness over HTTP while connected (platforms with a `probe`). */

@@ -55,6 +55,28 @@ describe("yunhu session", () => {
     }
   });
 
+  it("reconnects when a heartbeat goes unacknowledged, with the same deviceId", async () => {
+    // Heartbeats every 400 ms here (HEARTBEAT_INTERVAL_MS), 300 ms to be acknowledged.
+    const { id } = await connectYunhu("yunhu-heartbeat");
+    await new Promise((r) => setTimeout(r, 1_000));
+    expect((await api(`/v1/connections/${id}`)).body.status.state).toBe("connected"); // acked heartbeats keep it up
+    // The default deviceId: derived from the connection id (hex of its bytes), the same on every login.
+    const deviceId = [...new TextEncoder().encode(id)].map((b) => b.toString(16).padStart(2, "0")).join("");
+    const logins = async () => (await yunhuSim("received")).received.filter((f: any) => f.parsed?.cmd === "login" && f.parsed.data.deviceId === deviceId).length;
+    const before = await logins();
+    expect(before).toBeGreaterThanOrEqual(1);
+    await yunhuSim("heartbeats", { silent: true });
+    let down: any;
+    try {
+      down = await webhookOf(id, "connection.disconnected", () => true, 5_000);
+    } finally {
+      await yunhuSim("heartbeats", { silent: false });
+    }
+    expect(down.data.reason).toContain("heartbeat not acknowledged");
+    await until("connected again", async () => (await api(`/v1/connections/${id}`)).body.status.state === "connected", 10_000);
+    expect(await logins()).toBeGreaterThan(before); // logged in again with the same deviceId
+  });
+
   it("turns protobuf frames into unified events", async () => {
     const { id } = await connectYunhu("yunhu-events");
     await yunhuSim("push/pushMessage", { msgId: `m-${id}`, chatId: GROUP, chatType: 2, text: `hello ${id}`, mentionedId: ["7356666"] });
