@@ -59,3 +59,9 @@ export function clock(at: number = Date.now()): string {
   const pad = (n: number, width = 2) => String(n).padStart(width, "0");
   return `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}.${pad(d.getMilliseconds(), 3)}`;
 }
+
+/** Throws unless a server may send `code` in a close frame (RFC 6455: not 1004–1006 or 1015). */
+export function assertSendableCloseCode(code: number): void {
+  const sendable = (code >= 1000 && code <= 1014 && code !== 1004 && code !== 1005 && code !== 1006) || (code >= 3000 && code <= 4999);
+  if (!sendable) throw new RangeError(`${code} is not a close code a server can send`);
+}

@@ -26,11 +26,8 @@
 //   POST /control/reset               → { reset: true }
 
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { readBody, sendJson } from "./http.ts";
-import { isObject, parseLossless } from "./json.ts";
+import { BadRequest, json, optional, serveControl, type Params } from "./control.ts";
 import type { OicqSim, ScriptSpec } from "./oicq.ts";
-
-type Params = Record<string, unknown>;
 
 const PUSH_KINDS = [
   "privateMessage",
@@ -52,18 +49,8 @@ const PUSH_KINDS = [
 ] as const;
 type PushKind = (typeof PUSH_KINDS)[number];
 
-class BadRequest extends Error {}
-
-export async function handleControl(sim: OicqSim, req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
-  const body = await readBody(req);
-  try {
-    const result = route(sim, `${req.method} ${path}`, body, new URL(req.url ?? "/", "http://sim").searchParams);
-    if (result === undefined) sendJson(res, 404, { error: `no control route ${req.method} ${path}` });
-    else sendJson(res, 200, result);
-  } catch (error) {
-    const invalid = [BadRequest, TypeError, RangeError, SyntaxError].some((kind) => error instanceof kind);
-    sendJson(res, invalid ? 400 : 500, { error: error instanceof Error ? error.message : String(error) });
-  }
+export function handleControl(sim: OicqSim, req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
+  return serveControl(req, res, path, (r, body, query) => route(sim, r, body, query));
 }
 
 function route(sim: OicqSim, route: string, body: Buffer, query: URLSearchParams): unknown {
@@ -161,27 +148,4 @@ function scriptSpec(p: Params): ScriptSpec {
   return spec;
 }
 
-/** The request body as a JSON object (empty body: {}), big integers kept as digit strings. */
-function json(body: Buffer): Params {
-  const text = body.toString("utf8").trim();
-  if (text === "") return {};
-  let value: unknown;
-  try {
-    value = parseLossless(text);
-  } catch {
-    throw new BadRequest("body is not valid JSON");
-  }
-  if (!isObject(value)) throw new BadRequest("body must be a JSON object");
-  return value;
-}
 
-function optional<T extends "number" | "string">(
-  p: Params,
-  key: string,
-  type: T,
-): (T extends "number" ? number : string) | undefined {
-  const value = p[key];
-  if (value === undefined || value === null) return undefined;
-  if (typeof value !== type) throw new BadRequest(`${key} must be a ${type}`);
-  return value as T extends "number" ? number : string;
-}

@@ -19,7 +19,7 @@ import type * as WsModule from "ws";
 // Loaded through require: in a test runner's setup, an ESM import of "ws" can resolve to its
 // browser stub.
 const { WebSocketServer } = createRequire(import.meta.url)("ws") as typeof WsModule;
-import { clock, closeServer, cliOptions, flatHeaders, listen, readBody, sendJson } from "./http.ts";
+import { clock, closeServer, cliOptions, flatHeaders, listen, readBody, sendJson, assertSendableCloseCode } from "./http.ts";
 import { parseLossless } from "./json.ts";
 import { ActionApi, scripted } from "./oicq-api.ts";
 import type { Answer, ScriptSpec } from "./oicq-api.ts";
@@ -472,7 +472,7 @@ class Oicq implements OicqSim {
   // ---- control -------------------------------------------------------------
 
   drop(code = 1001, reason = ""): number {
-    if (!isSendableCloseCode(code)) throw new RangeError(`${code} is not a close code a server can send`);
+    assertSendableCloseCode(code);
     const open = this.#openSockets();
     for (const socket of open) socket.close(code, reason);
     return open.length;
@@ -800,10 +800,6 @@ class Oicq implements OicqSim {
   }
 }
 
-/** RFC 6455 codes a server may put in a close frame (1005, 1006 and 1015 are never sent). */
-function isSendableCloseCode(code: number): boolean {
-  return (code >= 1000 && code <= 1014 && code !== 1004 && code !== 1005 && code !== 1006) || (code >= 3000 && code <= 4999);
-}
 
 function toBuffers(data: RawData): Buffer[] {
   return Array.isArray(data) ? data : [Buffer.from(data as ArrayBuffer)];

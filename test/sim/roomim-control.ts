@@ -16,36 +16,17 @@
 //   POST /control/reset               → { reset: true }
 
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { readBody, sendJson } from "./http.ts";
-import { isObject, parseLossless } from "./json.ts";
+import { BadRequest, json, optional, serveControl } from "./control.ts";
 import type { IdLike } from "./json.ts";
 import type { Mode, RoomimSim } from "./roomim.ts";
-
-type Params = Record<string, unknown>;
 
 const PUSH_KINDS = ["message", "images", "self", "read", "cleared", "friendRequest", "roomInit", "revoked"] as const;
 type PushKind = (typeof PUSH_KINDS)[number];
 
 const MODES: readonly Mode[] = ["ack", "silent", "delay"];
 
-class BadRequest extends Error {}
-
-export async function handleControl(
-  sim: RoomimSim,
-  req: IncomingMessage,
-  res: ServerResponse,
-  path: string,
-): Promise<void> {
-  const body = await readBody(req);
-  try {
-    const result = route(sim, `${req.method} ${path}`, body, new URL(req.url ?? "/", "http://sim").searchParams);
-    if (result === undefined) sendJson(res, 404, { error: `no control route ${req.method} ${path}` });
-    else sendJson(res, 200, result);
-  } catch (error) {
-    const invalid = [BadRequest, TypeError, RangeError, SyntaxError].some((kind) => error instanceof kind);
-    const status = invalid ? 400 : 500;
-    sendJson(res, status, { error: error instanceof Error ? error.message : String(error) });
-  }
+export function handleControl(sim: RoomimSim, req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
+  return serveControl(req, res, path, (r, body, query) => route(sim, r, body, query));
 }
 
 function route(sim: RoomimSim, route: string, body: Buffer, query: URLSearchParams): unknown {
@@ -107,27 +88,4 @@ function isPushKind(kind: string): kind is PushKind {
   return (PUSH_KINDS as readonly string[]).includes(kind);
 }
 
-/** The request body as a JSON object (empty body: {}), big integers kept as digit strings. */
-function json(body: Buffer): Params {
-  const text = body.toString("utf8").trim();
-  if (text === "") return {};
-  let value: unknown;
-  try {
-    value = parseLossless(text);
-  } catch {
-    throw new BadRequest("body is not valid JSON");
-  }
-  if (!isObject(value)) throw new BadRequest("body must be a JSON object");
-  return value;
-}
 
-function optional<T extends "number" | "string">(
-  p: Params,
-  key: string,
-  type: T,
-): (T extends "number" ? number : string) | undefined {
-  const value = p[key];
-  if (value === undefined || value === null) return undefined;
-  if (typeof value !== type) throw new BadRequest(`${key} must be a ${type}`);
-  return value as T extends "number" ? number : string;
-}

@@ -8,26 +8,14 @@
 //   POST /control/reset                                  → { reset: true }
 
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { readBody, sendJson } from "./http.ts";
+import { BadRequest, json, serveControl, type Params } from "./control.ts";
 import type { Sink, SinkAnswer } from "./sink.ts";
 
-type Params = Record<string, unknown>;
-
-class BadRequest extends Error {}
-
-export async function handleControl(sink: Sink, req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
-  const body = (await readBody(req)).toString("utf8");
-  const query = new URL(req.url ?? "/", "http://sink").searchParams;
-  try {
-    const result = route(sink, `${req.method} ${path}`, body, query);
-    if (result === undefined) sendJson(res, 404, { error: `no control route ${req.method} ${path}` });
-    else sendJson(res, 200, result);
-  } catch (error) {
-    sendJson(res, error instanceof BadRequest ? 400 : 500, { error: error instanceof Error ? error.message : String(error) });
-  }
+export function handleControl(sink: Sink, req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
+  return serveControl(req, res, path, (r, body, query) => route(sink, r, body, query));
 }
 
-function route(sink: Sink, route: string, body: string, query: URLSearchParams): unknown {
+function route(sink: Sink, route: string, body: Buffer, query: URLSearchParams): unknown {
   switch (route) {
     case "POST /control/secret": {
       const p = json(body);
@@ -71,16 +59,6 @@ function route(sink: Sink, route: string, body: string, query: URLSearchParams):
   }
 }
 
-function json(body: string): Params {
-  let value: unknown;
-  try {
-    value = JSON.parse(body || "{}");
-  } catch {
-    throw new BadRequest("body is not valid JSON");
-  }
-  if (typeof value !== "object" || value === null || Array.isArray(value)) throw new BadRequest("body must be a JSON object");
-  return value as Params;
-}
 
 function text(p: Params, key: string): string {
   const value = p[key];

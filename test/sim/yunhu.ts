@@ -22,7 +22,7 @@ import type * as WsModule from "ws";
 // Loaded through require: in a test runner's setup, an ESM import of "ws" can resolve to its
 // browser stub.
 const { WebSocketServer } = createRequire(import.meta.url)("ws") as typeof WsModule;
-import { clock, closeServer, cliOptions, flatHeaders, listen, readBody, sendJson } from "./http.ts";
+import { clock, closeServer, cliOptions, flatHeaders, listen, readBody, sendJson, assertSendableCloseCode } from "./http.ts";
 import { isObject } from "./json.ts";
 import * as api from "./yunhu-api.ts";
 import type { Answer, Route, ScriptSpec, StoredMessage } from "./yunhu-api.ts";
@@ -482,7 +482,7 @@ class Yunhu implements YunhuSim, api.ApiHost {
   // ---- control -----------------------------------------------------------
 
   drop(code = 1012, reason = ""): number {
-    if (!isSendableCloseCode(code)) throw new RangeError(`${code} is not a close code a server can send`);
+    assertSendableCloseCode(code);
     const open = this.#openSockets();
     for (const socket of open) this.#closeWith(socket, "dropped", () => socket.close(code, reason));
     return open.length;
@@ -813,10 +813,6 @@ function newSeq(): string {
   return randomUUID().replaceAll("-", "").slice(0, 16);
 }
 
-/** RFC 6455 codes a server may put in a close frame (1005, 1006 and 1015 are never sent). */
-function isSendableCloseCode(code: number): boolean {
-  return (code >= 1000 && code <= 1014 && code !== 1004 && code !== 1005 && code !== 1006) || (code >= 3000 && code <= 4999);
-}
 
 export async function startYunhu(opts: YunhuOptions = {}): Promise<YunhuSim> {
   const host = opts.host ?? "127.0.0.1";
