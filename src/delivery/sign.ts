@@ -2,7 +2,7 @@
  * Standard Webhooks 1.0 signatures: `v1,` + base64(HMAC-SHA256(key, "{id}.{timestamp}.{body}")),
  * where key is the base64 part of a `whsec_` secret.
  */
-import { base64, fromBase64 } from "../lib/base64.ts";
+import { base64, fromBase64 } from "../lib/bytes.ts";
 
 const encoder = new TextEncoder();
 const keys = new Map<string, Promise<CryptoKey>>();

@@ -5,6 +5,7 @@
  */
 import * as z from "zod";
 import { ACTION_PARAMS, isUnifiedAction } from "../events/actions.ts";
+import { hex } from "../lib/bytes.ts";
 import { deadline, isTimeout } from "../lib/deadline.ts";
 import { errorText, fail, ok, problem, ProblemError, type FieldError, type Outcome, type Problem } from "../lib/problem.ts";
 import type { ActionOutcome, Context, Frame, HttpAnswer, Plan, Platform } from "../platforms/contract.ts";
@@ -138,5 +139,5 @@ export function fieldErrors(error: z.ZodError): FieldError[] {
 
 async function sha256(text: string): Promise<string> {
   const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
+  return hex(new Uint8Array(digest));
 }

@@ -13,7 +13,7 @@ import type { DraftEvent, EventType, RelayEvent } from "../events/types.ts";
 import { attemptDelivery } from "../delivery/attempt.ts";
 import { nextDelay } from "../delivery/schedule.ts";
 import { newSecret } from "../delivery/sign.ts";
-import { base64 } from "../lib/base64.ts";
+import { base64 } from "../lib/bytes.ts";
 import { deadline, isTimeout } from "../lib/deadline.ts";
 import { errorText } from "../lib/problem.ts";
 import { eventId } from "../lib/ulid.ts";

@@ -49,9 +49,10 @@
 import type { Context, Decoded, Frame } from "../contract.ts";
 import type { DraftEvent, EventType } from "../../events/types.ts";
 import { plainText, type Element } from "../../events/elements.ts";
-import { base64 } from "../../lib/base64.ts";
+import { base64 } from "../../lib/bytes.ts";
 import { idString, isRecord, parseLossless } from "../../lib/json.ts";
 import { errorText } from "../../lib/problem.ts";
+import { epochMs, nonEmpty, shown } from "../../lib/values.ts";
 import {
   MESSAGE_MEMORY,
   RING_NEXT,
@@ -91,7 +92,7 @@ function decodeFrame(frame: Frame, ctx: Ctx): Decoded {
   if ((f.type === "private" || f.type === "group") && "revoker" in f && "msgID" in f) return revoke(f, f);
 
   const data = f.data;
-  if (!isRecord(data)) return unknown(`packet without a data object (type ${show(f.type)})`, f);
+  if (!isRecord(data)) return unknown(`packet without a data object (type ${shown(f.type)})`, f);
   const kind = data.type;
   switch (f.type) {
     case "msg":
@@ -115,7 +116,7 @@ function decodeFrame(frame: Frame, ctx: Ctx): Decoded {
         case "groupLeft":
           return groupChange(kind === "groupJoined" ? "group.joined" : "group.left", data, f);
       }
-      return unknown(`unknown user event ${show(kind)}`, f);
+      return unknown(`unknown user event ${shown(kind)}`, f);
     case "group":
       switch (kind) {
         case "joinRequest":
@@ -128,9 +129,9 @@ function decodeFrame(frame: Frame, ctx: Ctx): Decoded {
         case "memberLeft":
           return memberChange(kind === "memberJoined" ? "group.member.joined" : "group.member.left", data, f);
       }
-      return unknown(`unknown group event ${show(kind)}`, f);
+      return unknown(`unknown group event ${shown(kind)}`, f);
   }
-  return unknown(`unknown packet type ${show(f.type)}`, f);
+  return unknown(`unknown packet type ${shown(f.type)}`, f);
 }
 
 // ---- messages -------------------------------------------------------------------------------
@@ -141,7 +142,7 @@ function message(d: Obj, raw: Obj, ctx: Ctx): Decoded {
   const channel = qq(d.channel);
   const sender = qq(d.sender);
   if ((type !== "private" && type !== "group") || !id || !channel || !sender) {
-    return unknown("message without a type (private|group), msgID, channel or sender", raw, seconds(d.time));
+    return unknown("message without a type (private|group), msgID, channel or sender", raw, epochMs(d.time));
   }
 
   const content = Array.isArray(d.msgContent) ? d.msgContent.map(element) : [];
@@ -172,7 +173,7 @@ function message(d: Obj, raw: Obj, ctx: Ctx): Decoded {
     if (sender !== channel) msg.self = true;
   }
 
-  const decoded = one("message.created", { message: msg }, raw, seconds(d.time));
+  const decoded = one("message.created", { message: msg }, raw, epochMs(d.time));
   decoded.remember = rememberMessage(id, { to: sender, summary: (msgString ?? plainText(content)).slice(0, SUMMARY_MAX) }, ctx);
   return decoded;
 }
@@ -228,7 +229,7 @@ function revoke(d: Obj, raw: Obj): Decoded {
   const id = nonEmpty(idString(d.msgID));
   const revoker = qq(d.revoker);
   const channel = idString(d.channel);
-  const at = seconds(d.time);
+  const at = epochMs(d.time);
   if ((type !== "private" && type !== "group") || !id || !revoker) return unknown("recall without a type (private|group), msgID or revoker", raw, at);
 
   let msg: Obj;
@@ -361,11 +362,6 @@ function named(id: string, name: unknown): Obj {
   return ref;
 }
 
-/** The daemon's times are unix seconds. */
-function seconds(value: unknown): number | undefined {
-  if (typeof value !== "number" || !Number.isFinite(value) || value <= 0) return undefined;
-  return Math.round(value < 1e12 ? value * 1000 : value);
-}
 
 function one(type: EventType, data: Obj, raw: Obj, timestamp?: number): Decoded {
   const event: DraftEvent = { type, data, raw };
@@ -379,10 +375,4 @@ function unknown(reason: string, raw: unknown, timestamp?: number): Decoded {
   return { events: [event] };
 }
 
-function nonEmpty(value: unknown): string | undefined {
-  return typeof value === "string" && value !== "" ? value : undefined;
-}
 
-function show(value: unknown): string {
-  return value === undefined ? "absent" : JSON.stringify(value);
-}

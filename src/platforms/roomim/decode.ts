@@ -26,9 +26,10 @@
 import type { Context, Decoded, Frame, Reply } from "../contract.ts";
 import type { DraftEvent, EventType, ChatRef } from "../../events/types.ts";
 import type { Element } from "../../events/elements.ts";
-import { base64 } from "../../lib/base64.ts";
+import { base64 } from "../../lib/bytes.ts";
 import { idString, isRecord, parseLossless } from "../../lib/json.ts";
 import { errorText, problem } from "../../lib/problem.ts";
+import { epochMs, nonEmpty, shown } from "../../lib/values.ts";
 import { MENTION_TYPE, MSG_TYPE, REFUSALS, RESPONSE, REVOKE_KEY_PREFIX, ROOM_TYPE, type RoomimConfig } from "./frames.ts";
 
 type Ctx = Context<RoomimConfig>;
@@ -66,14 +67,14 @@ function decodeFrame(frame: Frame, ctx: Ctx): Decoded {
 
   const pushed = response === RESPONSE.pushed;
   const synced = f.response === null || f.response === undefined;
-  if (!pushed && !synced) return unknown(`unknown response ${show(f.response)}`, f);
+  if (!pushed && !synced) return unknown(`unknown response ${shown(f.response)}`, f);
 
   const msgType = code(f.msgType);
   if (revoke) return deleted(f, synced, ctx);
   if (msgType === MSG_TYPE.text || msgType === MSG_TYPE.image) return created(f, msgType, synced, ctx);
   if (pushed && msgType === MSG_TYPE.friendRequest) return friendRequested(f);
   if (pushed && msgType === MSG_TYPE.roomInit) return roomInit(f, ctx);
-  return unknown(`unknown msgType ${show(f.msgType)} with response ${show(f.response)}`, f);
+  return unknown(`unknown msgType ${shown(f.msgType)} with response ${shown(f.response)}`, f);
 }
 
 // ---- replies to our own actions -------------------------------------------------------------
@@ -86,7 +87,7 @@ function ack(f: Obj, revoke: boolean): Decoded {
     reply = { key, result: {} };
   } else {
     const result: Obj = { message_id: idString(f.msgId) ?? null };
-    const ts = millis(f.timestamp);
+    const ts = epochMs(f.timestamp);
     if (ts !== undefined) result.timestamp = ts;
     reply = { key, result };
   }
@@ -230,7 +231,7 @@ function isRevoke(f: Obj, config: RoomimConfig): boolean {
 
 function one(type: EventType, data: Obj, raw: Obj): Decoded {
   const event: DraftEvent = { type, data, raw };
-  const ts = millis(raw.timestamp);
+  const ts = epochMs(raw.timestamp);
   if (ts !== undefined) event.timestamp = ts;
   return { events: [event] };
 }
@@ -238,7 +239,7 @@ function one(type: EventType, data: Obj, raw: Obj): Decoded {
 function unknown(reason: string, raw: unknown): Decoded {
   const event: DraftEvent = { type: "upstream.unknown", data: { reason }, raw };
   if (isRecord(raw)) {
-    const ts = millis(raw.timestamp);
+    const ts = epochMs(raw.timestamp);
     if (ts !== undefined) event.timestamp = ts;
   }
   return { events: [event] };
@@ -251,23 +252,11 @@ function code(value: unknown): number | undefined {
   return undefined;
 }
 
-/** A timestamp in ms; the seed also shows seconds (1454355545), taken as values below 1e12. */
-function millis(value: unknown): number | undefined {
-  const n = typeof value === "number" ? value : typeof value === "string" && /^\d+(\.\d+)?$/.test(value) ? Number(value) : NaN;
-  if (!Number.isFinite(n) || n <= 0) return undefined;
-  return Math.round(n < 1e12 ? n * 1000 : n);
-}
 
 function dimension(value: unknown): number | undefined {
   const n = typeof value === "string" && /^\d+$/.test(value) ? Number(value) : value;
   return typeof n === "number" && Number.isInteger(n) && n >= 0 ? n : undefined;
 }
 
-function nonEmpty(value: unknown): string | undefined {
-  return typeof value === "string" && value !== "" ? value : undefined;
-}
 
-function show(value: unknown): string {
-  return value === undefined ? "absent" : JSON.stringify(value);
-}
 

@@ -35,8 +35,9 @@
 import type { Context, Decoded, Frame } from "../contract.ts";
 import type { ChatRef, DraftEvent, EventType } from "../../events/types.ts";
 import { plainText, type Element } from "../../events/elements.ts";
-import { base64 } from "../../lib/base64.ts";
+import { base64 } from "../../lib/bytes.ts";
 import { isRecord, parseLossless } from "../../lib/json.ts";
+import { epochMs } from "../../lib/values.ts";
 import { errorText } from "../../lib/problem.ts";
 import { CHAT_TYPE, CMD, CONTENT_TYPE, chatKey, pb, type YunhuConfig } from "./frames.ts";
 
@@ -152,7 +153,7 @@ function pushed(m: Obj, raw: Obj, ctx: Ctx): Decoded {
   const chat = chatOf(m, ctx);
   const remember = rememberType(chat.id, upstreamType, ctx);
 
-  const deletedAt = millis(m.delete_timestamp);
+  const deletedAt = epochMs(m.delete_timestamp);
   if (deletedAt !== undefined) {
     const message: Obj = { id, chat };
     const seq = str(m.msg_seq);
@@ -178,7 +179,7 @@ function pushed(m: Obj, raw: Obj, ctx: Ctx): Decoded {
   }
   const seq = str(m.msg_seq);
   if (seq) message.seq = seq;
-  return withRemember(one("message.created", { message }, raw, millis(m.timestamp)), remember);
+  return withRemember(one("message.created", { message }, raw, epochMs(m.timestamp)), remember);
 }
 
 function edited(m: Obj, raw: Obj, ctx: Ctx): Decoded {
@@ -186,7 +187,7 @@ function edited(m: Obj, raw: Obj, ctx: Ctx): Decoded {
   const chatId = str(m.chat_id) ?? str(m.recv_id);
   if (!id || !chatId) return unknown("edit_message without msg_id or chat_id", raw);
   const message = messageOf(m, id, chatOf(m, ctx));
-  const editedAt = millis(m.edit_time);
+  const editedAt = epochMs(m.edit_time);
   const data: Obj = { message };
   if (editedAt !== undefined) data.edited_at = editedAt;
   return one("message.updated", data, raw, editedAt);
@@ -416,12 +417,6 @@ function strings(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string" && v !== "") : [];
 }
 
-/** A timestamp in ms (values below 1e12 are taken as seconds); undefined for 0 or absent. */
-function millis(value: unknown): number | undefined {
-  const n = num(value);
-  if (n === undefined || n === 0) return undefined;
-  return n < 1e12 ? n * 1000 : n;
-}
 
 function parseMaybe(text: string | undefined): unknown {
   if (text === undefined) return null;

@@ -30,7 +30,7 @@ import * as z from "zod";
 import type { ActionOutcome, Context, HttpAnswer, Plan, PlatformAction } from "../contract.ts";
 import type { ActionParams } from "../../events/actions.ts";
 import { id as idSchema, type Element } from "../../events/elements.ts";
-import { base64, fromBase64 } from "../../lib/base64.ts";
+import { base64, fromBase64 } from "../../lib/bytes.ts";
 import { isRecord, parseLossless } from "../../lib/json.ts";
 import { ProblemError, errorText, problem, type FieldError } from "../../lib/problem.ts";
 import { CHAT_TYPE, CMD, CONTENT_TYPE, PROTOBUF, ROUTE, STATUS_OK, chatKey, deviceIdOf, endpoint, messageIdOf, pb, type ClientFrame, type YunhuConfig } from "./frames.ts";

@@ -12,6 +12,7 @@
  *   `StatusResponse {status {request_id, code, msg}}`, code 1 being success.
  */
 import * as z from "zod";
+import { hex } from "../../lib/bytes.ts";
 
 export { yunhu as pb } from "./proto.js";
 
@@ -87,7 +88,6 @@ export const YunhuConfig = z.object({
 });
 export type YunhuConfig = z.output<typeof YunhuConfig>;
 
-const hex = (bytes: Uint8Array): string => Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
 
 /**
  * The device id in effect: `deviceId`, or the hex of the connection id's UTF-8 bytes. The
