@@ -54,6 +54,12 @@ export interface DraftEvent {
   raw?: unknown;
   /** Upstream time in ms, when the frame carries one. */
   timestamp?: number;
+  /**
+   * A key unique per upstream message on this connection (e.g. "msg:<id>"): an event whose
+   * dedupe key is already stored (within retention) is not stored again, so a refetch after
+   * a restart stores nothing twice.
+   */
+  dedupe?: string;
 }
 
 /** An event as stored, pulled and delivered. */

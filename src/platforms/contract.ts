@@ -1,11 +1,14 @@
 /**
  * The platform adapter contract.
  *
- * An adapter is pure: frames in, events out; an action in, a plan out (frames to send or an
- * HTTP request to make, and how to recognise the answer). It owns no socket, timer or
- * storage; the session does all I/O once for every platform. What an adapter needs to
- * remember across frames (a request's context, a room's type, its own user id) it asks the
- * session to keep through `remember` and reads back through `ctx.recall`.
+ * An adapter stays pure: frames in, events out; an action in, a plan out; a link step in,
+ * an HTTP request out. It owns no socket, timer, fetch or storage; the session performs all
+ * I/O once for every platform. What an adapter needs to remember across frames (a request's
+ * context, a room's type, its own user id) it asks the session to keep through `remember`
+ * (bounded by its `memory` shelves) and reads back through `ctx.recall`.
+ *
+ * The shared pieces every adapter uses (decode guard, event builders, the invalid-params
+ * problem, URL schemas, typed action builders) are in ./kit.ts.
  */
 import type * as z from "zod";
 import type { DraftEvent, EventType } from "../events/types.ts";
@@ -18,23 +21,44 @@ export interface Context<Config> {
   connection: string;
   config: Config;
   now: number;
-  /** A value this connection's adapter stored earlier with `remember`, or undefined. */
+  /** A value stored earlier with `remember` (key "shelf:id" or a plain key), or undefined. */
   recall(key: string): unknown;
   /** A fresh correlation key (unique per connection). */
   newKey(): string;
 }
 
-/** How to reach the upstream. */
+/** How to reach the upstream's socket. */
 export interface Dial {
   url: string;
   headers?: Record<string, string>;
   protocols?: string[];
 }
 
-/** An answer to an action sent on the socket, matched by its correlation key. */
+/** One HTTP request the session makes for the adapter. */
+export interface HttpRequest {
+  method: string;
+  url: string;
+  headers?: Record<string, string>;
+  body?: string | Uint8Array;
+}
+
+export interface HttpAnswer {
+  status: number;
+  headers: Record<string, string>;
+  body: Uint8Array;
+  text(): string;
+}
+
+/** Key/value pairs to keep for this connection (JSON values; null forgets). See `Platform.memory`. */
+export type Remember = Record<string, unknown>;
+
+/** An answer to something waiting, matched by its correlation key. */
 export type Reply = { key: string; result: Record<string, unknown> } | { key: string; problem: Problem };
 
-export type ActionOutcome = { result: Record<string, unknown> } | { problem: Problem };
+/** How an action ended: a result (200, or 202 with `accepted`), or a problem. */
+export type ActionOutcome =
+  | { result: Record<string, unknown>; remember?: Remember; /** 202: the upstream gives no confirmation. */ accepted?: boolean }
+  | { problem: Problem };
 
 /** Session-level signals from the upstream. */
 export type Signal =
@@ -47,43 +71,100 @@ export type Signal =
 
 export interface Decoded {
   events: DraftEvent[];
+  /** Answers to actions (acknowledgements and confirmations alike). */
   replies?: Reply[];
   signals?: Signal[];
-  /** Key/value pairs to keep for this connection (JSON values; null forgets). */
-  remember?: Record<string, unknown>;
+  remember?: Remember;
 }
 
-/** What performing an action takes. */
+/**
+ * What a socket action waits for.
+ * - a string: the reply with that correlation key is the outcome;
+ * - `{ key, confirm }`: two phases. The reply `key` is the acknowledgement: a problem there is
+ *   the outcome. A result there is followed by the reply `confirm` (a key the upstream chose,
+ *   e.g. chat68's `customMsgId` in a later `msgListPropertyUpdate`), which is the outcome.
+ *   Both waiters are registered when the frames are sent, so a confirmation that overtakes
+ *   its acknowledgement is not lost. One action timeout covers both phases.
+ */
+export type Await = string | { key: string; confirm: string };
+
+/** What performing an action takes. A plan may continue after its outcome (upload, then send). */
 export type Plan =
   | {
       kind: "socket";
       frames: Frame[];
-      /** The correlation key of the reply to wait for; null when the upstream gives none (202). */
-      await: string | null;
+      /** null when the upstream gives no answer (202, `message_id: null`). */
+      await: Await | null;
+      /** Runs after a successful outcome; returns the final outcome or the next plan. */
+      then?(outcome: Extract<ActionOutcome, { result: unknown }>, ctx: Context<any>): ActionOutcome | Plan;
     }
-  | {
+  | ({
       kind: "http";
-      method: string;
-      url: string;
-      headers?: Record<string, string>;
-      body?: string | Uint8Array;
-      /** Turns the upstream's HTTP answer into a result or a problem. */
-      parse(answer: HttpAnswer): ActionOutcome;
-    };
+      /** The upstream's answer → the outcome, or the next plan (at most 4 steps in all). */
+      parse(answer: HttpAnswer, ctx: Context<any>): ActionOutcome | Plan;
+    } & HttpRequest)
+  /** Nothing to do on the wire (e.g. an answer the adapter knows from memory). */
+  | { kind: "done"; outcome: ActionOutcome };
 
-export interface HttpAnswer {
-  status: number;
-  headers: Record<string, string>;
-  body: Uint8Array;
-  text(): string;
-}
-
-export interface PlatformAction<Config> {
-  /** Params schema for platform-specific actions; unified actions use events/actions.ts. */
-  params?: z.ZodType;
+export interface PlatformAction<Config, Params = any> {
+  /** Params schema; unified actions default to events/actions.ts's. */
+  params?: z.ZodType<Params>;
   /** Builds the plan; throws ProblemError (400 invalid_request, 501...) when it cannot. */
-  plan(params: any, ctx: Context<Config>): Plan;
+  plan(params: Params, ctx: Context<Config>): Plan;
 }
+
+/**
+ * An HTTP step of a link (before dialling, after each connect, or on a poll): the session
+ * makes `request` (a failure or timeout is handed over as `{ error }`) and gives the answer
+ * to `then`. What `then` decodes is stored (written, committed) BEFORE the session makes the
+ * `next` request: so "fetch, store, then acknowledge/drop" loses nothing if the relay dies
+ * between the two. Events may carry a `dedupe` key (DraftEvent.dedupe) so that a refetch after
+ * such a death stores nothing twice.
+ */
+export interface LinkStep {
+  request: HttpRequest;
+  then(answer: HttpAnswer | { error: string }, ctx: Context<any>): StepResult;
+}
+export interface StepResult extends Decoded {
+  next?: LinkStep | null;
+  /** Only for `prepare`: a change to how to dial (e.g. a gateway URL learned over HTTP). */
+  dial?: Partial<Dial>;
+  /** Only for `prepare`: the step found the credentials refused → `failed`. */
+  refused?: string;
+}
+
+/** Everything about holding the upstream session. */
+export interface Link<Config> {
+  dial(ctx: Context<Config>): Dial;
+  /** HTTP before every dial (optional). */
+  prepare?(ctx: Context<Config>): LinkStep | null;
+  /** Frames to send right after the socket opens (login). */
+  hello?(ctx: Context<Config>): Frame[];
+  /** `open`: connected when the socket opens. `signal`: connected on a `ready` signal. */
+  readiness: "open" | "signal";
+  /** With `signal` readiness: how long to wait for `ready` before the login counts as refused. */
+  readyTimeoutMs?: number;
+  /** Application-level heartbeat, acked by a `heartbeat_ack` signal. */
+  heartbeat?: { intervalMs: number; timeoutMs: number; frame(ctx: Context<Config>): Frame };
+  /**
+   * Liveness checked over the upstream's HTTP API, for protocols whose only keep-alive is
+   * WebSocket pings (the runtime answers those itself and never shows them): a request that
+   * fails, answers non-2xx or is later than `timeoutMs` drops the socket and reconnects.
+   */
+  probe?: { intervalMs: number; timeoutMs: number; request(ctx: Context<Config>): HttpRequest };
+  /** HTTP after every `connected` (first connect and every reconnect): e.g. fetch offline messages. */
+  connected?(ctx: Context<Config>): LinkStep | null;
+  /** HTTP repeated while connected: e.g. poll for invitations the upstream does not push. */
+  poll?: { intervalMs: number; step(ctx: Context<Config>): LinkStep };
+}
+
+/**
+ * Bounded short-lived memory: a shelf is the prefix of a `remember` key ("msg:123" is on shelf
+ * "msg"). The session keeps at most `capacity` entries per shelf (oldest written go first) and
+ * forgets entries older than `ttlMs`. Keys whose prefix names no shelf are kept until forgotten
+ * (use only for a handful of keys, e.g. "self").
+ */
+export type Memory = Readonly<Record<string, { capacity?: number; ttlMs?: number }>>;
 
 export interface Platform<Config = any> {
   name: string;
@@ -96,20 +177,7 @@ export interface Platform<Config = any> {
   /** Event types this adapter may emit (the relay's lifecycle events are added by the registry). */
   events: readonly EventType[];
   actions: Readonly<Record<string, PlatformAction<Config>>>;
-  dial(ctx: Context<Config>): Dial;
-  /** Frames to send right after the socket opens (login). */
-  hello?(ctx: Context<Config>): Frame[];
-  /** `open`: connected when the socket opens. `signal`: connected on a `ready` signal. */
-  readiness: "open" | "signal";
-  /** With `signal` readiness: how long to wait for `ready` before the login counts as refused. */
-  readyTimeoutMs?: number;
-  /** Application-level heartbeat, when the protocol has one. */
-  heartbeat?: { intervalMs: number; timeoutMs: number; frame(ctx: Context<Config>): Frame };
-  /**
-   * Liveness checked over the upstream's HTTP API, for protocols whose only keep-alive is
-   * WebSocket pings (the runtime answers those itself and never shows them): a request that
-   * fails, answers non-2xx or is later than `timeoutMs` drops the socket and reconnects.
-   */
-  probe?: { intervalMs: number; timeoutMs: number; request(ctx: Context<Config>): { method: string; url: string; headers?: Record<string, string> } };
+  link: Link<Config>;
+  memory?: Memory;
   decode(frame: Frame, ctx: Context<Config>): Decoded;
 }

@@ -1,14 +1,15 @@
 /**
  * Performing an action: resolve it on the platform, validate its params, honour the
  * Idempotency-Key, run the adapter's plan (frames on the socket and wait for the correlated
- * reply, or an HTTP request to the upstream's API) and map the outcome.
+ * reply, possibly in two phases; an HTTP request to the upstream's API; or nothing when the
+ * outcome is known) step by step while a step continues it, and map the outcome.
  */
 import * as z from "zod";
 import { ACTION_PARAMS, isUnifiedAction } from "../events/actions.ts";
 import { hex } from "../lib/bytes.ts";
 import { deadline, isTimeout } from "../lib/deadline.ts";
 import { errorText, fail, ok, problem, ProblemError, type FieldError, type Outcome, type Problem } from "../lib/problem.ts";
-import type { ActionOutcome, Context, Frame, HttpAnswer, Plan, Platform } from "../platforms/contract.ts";
+import type { ActionOutcome, Context, Frame, HttpAnswer, HttpRequest, Plan, Platform, Remember } from "../platforms/contract.ts";
 import { isKnownAction } from "../platforms/index.ts";
 import type { Inflight } from "./inflight.ts";
 import type { SessionStore } from "./store.ts";
@@ -29,7 +30,14 @@ export interface ActionDeps {
   timeoutMs: number;
   /** 0 when the action may go now, else the ms until it may (429). */
   admit(): number;
+  /** Keeps what an outcome asks to remember, as a decoded frame's `remember` is kept. */
+  remember(entries: Remember): void;
+  /** Makes an HTTP request (the upstream's API); `fetch` by default. */
+  fetch?: typeof fetch;
 }
+
+/** The most steps a plan may take (upload, then send, …); one more is an adapter fault. */
+export const MAX_PLAN_STEPS = 4;
 
 /** Outcomes where nothing reached the upstream are not remembered: a retry may act. */
 const RETRYABLE: ReadonlySet<string> = new Set(["invalid_request", "not_found", "unsupported_action", "not_connected", "rate_limited"]);
@@ -73,56 +81,83 @@ function admitted(deps: ActionDeps): Outcome<never> | null {
 }
 
 async function run(deps: ActionDeps, planner: (params: any, ctx: Context<unknown>) => Plan, params: unknown): Promise<Outcome<ActionResponse>> {
-  let plan: Plan;
+  let next: Plan | ActionOutcome;
   try {
-    plan = planner(params, deps.context());
+    next = planner(params, deps.context());
   } catch (err) {
     if (err instanceof ProblemError) return fail(err.problem);
     throw err;
   }
   // A disabled, failed or reconnecting session does not act, whether its actions go over the
   // socket or the upstream's HTTP API.
-  if (!deps.connected()) return fail(notConnected());
-  const outcome = plan.kind === "socket" ? await viaSocket(deps, plan) : await viaHttp(deps, plan);
-  if (outcome === "unconfirmed") return ok({ status: 202, result: { message_id: null } });
-  return "problem" in outcome ? fail(outcome.problem) : ok({ status: 200, result: outcome.result });
+  if (next.kind !== "done" && !deps.connected()) return fail(notConnected());
+  for (let step = 1; isPlan(next); step++) {
+    if (step > MAX_PLAN_STEPS) return fail(problem("upstream_error", `the action took more than ${MAX_PLAN_STEPS} steps`));
+    next = await perform(deps, next);
+    if (!isPlan(next) && "result" in next && next.remember) deps.remember(next.remember);
+  }
+  const outcome = next;
+  if ("problem" in outcome) return fail(outcome.problem);
+  return ok({ status: outcome.accepted ? 202 : 200, result: outcome.result });
 }
 
-async function viaSocket(deps: ActionDeps, plan: Extract<Plan, { kind: "socket" }>): Promise<ActionOutcome | "unconfirmed"> {
+const isPlan = (value: Plan | ActionOutcome): value is Plan => "kind" in value;
+
+/** One step of a plan: its outcome, or the plan that continues it. */
+async function perform(deps: ActionDeps, plan: Plan): Promise<Plan | ActionOutcome> {
+  try {
+    switch (plan.kind) {
+      case "done":
+        return plan.outcome;
+      case "socket": {
+        const outcome = await viaSocket(deps, plan);
+        if ("problem" in outcome || !plan.then) return outcome;
+        if (outcome.remember) deps.remember(outcome.remember);
+        return plan.then(outcome, deps.context());
+      }
+      case "http": {
+        const answer = await request(plan, deps.timeoutMs, deps.fetch);
+        if ("problem" in answer) return answer;
+        try {
+          return plan.parse(answer, deps.context());
+        } catch (err) {
+          if (err instanceof ProblemError) return { problem: err.problem };
+          return { problem: problem("upstream_error", `unreadable upstream answer: ${errorText(err)}`, { upstream: { code: answer.status, text: answer.text().slice(0, 500) } }) };
+        }
+      }
+    }
+  } catch (err) {
+    // A continuation (`then`) that refuses, as a planner may.
+    if (err instanceof ProblemError) return { problem: err.problem };
+    throw err;
+  }
+}
+
+async function viaSocket(deps: ActionDeps, plan: Extract<Plan, { kind: "socket" }>): Promise<ActionOutcome> {
   const reply = plan.await === null ? null : deps.inflight.wait(plan.await, deps.timeoutMs);
   if (!deps.send(plan.frames)) {
     if (plan.await !== null) deps.inflight.cancel(plan.await);
     return { problem: notConnected() };
   }
-  return reply ?? "unconfirmed";
+  // No answer to wait for: accepted, unconfirmed (202).
+  return reply ?? { result: { message_id: null }, accepted: true };
 }
 
-async function viaHttp(deps: ActionDeps, plan: Extract<Plan, { kind: "http" }>): Promise<ActionOutcome> {
-  const timeout = deadline(deps.timeoutMs, "upstream request");
-  let response: Response;
-  let body: Uint8Array;
+/** Makes an HTTP request to the upstream: its answer, or the problem of not getting one in time. */
+export async function request(req: HttpRequest, timeoutMs: number, fetcher: typeof fetch = fetch): Promise<HttpAnswer | { problem: Problem }> {
+  const timeout = deadline(timeoutMs, "upstream request");
   try {
-    response = await fetch(plan.url, { method: plan.method, headers: plan.headers, body: plan.body, signal: timeout.signal });
-    body = new Uint8Array(await response.arrayBuffer());
+    const response = await fetcher(req.url, { method: req.method, headers: req.headers, body: req.body, signal: timeout.signal });
+    const body = new Uint8Array(await response.arrayBuffer());
+    return { status: response.status, headers: Object.fromEntries(response.headers), body, text: () => new TextDecoder().decode(body) };
   } catch (err) {
     return {
       problem: isTimeout(err)
-        ? problem("upstream_timeout", `no upstream answer within ${deps.timeoutMs / 1000} s`)
+        ? problem("upstream_timeout", `no upstream answer within ${timeoutMs / 1000} s`)
         : problem("upstream_error", `cannot reach the upstream API: ${errorText(err)}`),
     };
   } finally {
     timeout.release();
-  }
-  const answer: HttpAnswer = {
-    status: response.status,
-    headers: Object.fromEntries(response.headers),
-    body,
-    text: () => new TextDecoder().decode(body),
-  };
-  try {
-    return plan.parse(answer);
-  } catch (err) {
-    return { problem: problem("upstream_error", `unreadable upstream answer: ${errorText(err)}`, { upstream: { code: response.status, text: answer.text().slice(0, 500) } }) };
   }
 }
 

@@ -18,17 +18,19 @@ import { deadline, isTimeout } from "../lib/deadline.ts";
 import { errorText } from "../lib/problem.ts";
 import { eventId } from "../lib/ulid.ts";
 import { fail, ok, problem, type Outcome } from "../lib/problem.ts";
-import type { Context, Decoded, Frame, Platform } from "../platforms/contract.ts";
+import type { Context, Decoded, Frame, LinkStep, Memory, Platform, Remember } from "../platforms/contract.ts";
 import { getPlatform } from "../platforms/index.ts";
 import { performAction, type ActionResponse } from "./actions.ts";
 import { backoffDelay, failedRetryDelay, STABLE_AFTER_MS } from "./backoff.ts";
 import { viewOf, type ConnectionConfig, type ConnectionView, type LinkState, type LinkStatus } from "./config.ts";
 import { Inflight } from "./inflight.ts";
+import { ShelvedMemory } from "./memory.ts";
+import { runSteps } from "./steps.ts";
 import { TokenBucket } from "./ratelimit.ts";
 import { openSocket } from "./link.ts";
 import { OutcomeLedger } from "./outcomes.ts";
 import { DeliveryPump } from "./pump.ts";
-import { SessionStore, type DeliveryRow, type DeliveryStatus, type DueDelivery } from "./store.ts";
+import { SessionStore, type DeliveryRow, type DeliveryStatus, type DueDelivery, type EventRow } from "./store.ts";
 
 export interface ConfigureInput {
   id: string;
@@ -69,14 +71,14 @@ export class ConnectionSession extends DurableObject<SessionEnv> {
   private readonly store: SessionStore;
   private config: ConnectionConfig | null;
   private status: LinkStatus;
-  private memo: Map<string, unknown>;
+  private memo: ShelvedMemory;
   private readonly inflight = new Inflight();
   private readonly actionRate: TokenBucket;
   private readonly pump: DeliveryPump;
   private readonly outcomes: OutcomeLedger;
   /** Events received but not yet written (one write per burst of frames). */
-  private inbox: { event: RelayEvent; body: string; deliver: boolean }[] = [];
-  private inboxMemo: Record<string, unknown> | null = null;
+  private inbox: EventRow[] = [];
+  private inboxMemo: Remember | null = null;
   private inboxTimer: ReturnType<typeof setTimeout> | null = null;
 
   private socket: WebSocket | null = null;
@@ -90,6 +92,7 @@ export class ConnectionSession extends DurableObject<SessionEnv> {
   private heartbeatTimer: ReturnType<typeof setInterval> | null = null;
   private heartbeatDeadline: ReturnType<typeof setTimeout> | null = null;
   private probeTimer: ReturnType<typeof setInterval> | null = null;
+  private pollTimer: ReturnType<typeof setInterval> | null = null;
   /** The alarm time last set (cache of storage.getAlarm). */
   private alarmAt: number | null = null;
   private keyCounter = 0;
@@ -98,7 +101,7 @@ export class ConnectionSession extends DurableObject<SessionEnv> {
     super(ctx, env);
     this.store = new SessionStore(ctx.storage);
     this.config = this.store.config();
-    this.memo = this.store.memo();
+    this.memo = new ShelvedMemory(this.memoryBounds(), this.store.memo());
     this.status = this.store.status() ?? { state: "disabled", since: Date.now(), attempt: 0, last_error: null, retry_at: null };
     // Retries just scheduled need the alarm; a running pump re-arms when its alarm ends.
     const rate = Number(env.ACTION_RATE ?? 20);
@@ -132,6 +135,11 @@ export class ConnectionSession extends DurableObject<SessionEnv> {
     return p;
   }
 
+  /** The platform's memory shelves (none before a configuration). */
+  private memoryBounds(): Memory {
+    return (this.config && getPlatform(this.config.platform)?.memory) || {};
+  }
+
   private get actionTimeoutMs(): number {
     return Number(this.env.ACTION_TIMEOUT_MS ?? 10_000);
   }
@@ -154,8 +162,8 @@ export class ConnectionSession extends DurableObject<SessionEnv> {
       this.store.saveConfig(config);
       if (platformChanged) this.store.forgetMemo();
     });
-    if (platformChanged) this.memo = new Map();
     this.config = config;
+    if (platformChanged) this.memo = new ShelvedMemory(this.memoryBounds());
     await this.applyEnabled(relink);
     return ok({ created: !previous, view: this.view(), secret: generated });
   }
@@ -198,7 +206,7 @@ export class ConnectionSession extends DurableObject<SessionEnv> {
     this.discardInbox();
     this.outcomes.discard();
     this.config = null;
-    this.memo = new Map();
+    this.memo = new ShelvedMemory();
     this.store.wipe();
     await this.ctx.storage.deleteAlarm();
     this.alarmAt = null;
@@ -253,6 +261,7 @@ export class ConnectionSession extends DurableObject<SessionEnv> {
         inflight: this.inflight,
         timeoutMs: this.actionTimeoutMs,
         admit: () => this.actionRate.take(),
+        remember: (entries) => this.ingest([], entries),
       },
       name,
       params,
@@ -298,7 +307,7 @@ export class ConnectionSession extends DurableObject<SessionEnv> {
       connection: this.config!.id,
       config: this.config!.upstream,
       now: Date.now(),
-      recall: (key) => this.memo.get(key),
+      recall: (key) => this.memo.recall(key, Date.now()),
       newKey: () => `${this.generation.toString(36)}${Date.now().toString(36)}-${(++this.keyCounter).toString(36)}-${crypto.randomUUID().slice(0, 8)}`,
     };
   }
@@ -320,8 +329,19 @@ export class ConnectionSession extends DurableObject<SessionEnv> {
     const wasConnected = this.status.state === "connected";
     if (this.status.state !== "connecting") this.setStatus({ state: "connecting" });
     try {
-      const platform = this.platform;
-      const result = await openSocket(platform.dial(this.context()), Number(this.env.DIAL_TIMEOUT_MS ?? 15_000));
+      const { link } = this.platform;
+      let dial = link.dial(this.context());
+      const prepare = link.prepare?.(this.context()) ?? null;
+      if (prepare) {
+        const prepared = await this.runLink(prepare, generation);
+        if (generation !== this.generation || !this.config?.enabled) return;
+        if (prepared.refused !== undefined) {
+          this.enterFailed(prepared.refused, null);
+          return;
+        }
+        dial = { ...dial, ...prepared.dial };
+      }
+      const result = await openSocket(dial, Number(this.env.DIAL_TIMEOUT_MS ?? 15_000));
       if (generation !== this.generation || !this.config?.enabled) {
         if (result.ok) result.socket.close(1000, "no longer wanted");
         return;
@@ -343,11 +363,11 @@ export class ConnectionSession extends DurableObject<SessionEnv> {
       socket.addEventListener("error", (e) => {
         if (generation === this.generation) this.onSocketGone(1006, (e as ErrorEvent).message || "socket error");
       });
-      const hello = platform.hello?.(this.context()) ?? [];
+      const hello = link.hello?.(this.context()) ?? [];
       if (hello.length) this.sendFrames(hello);
-      if (platform.readiness === "open") this.enterConnected();
+      if (link.readiness === "open") this.enterConnected();
       else {
-        const wait = platform.readyTimeoutMs ?? 10_000;
+        const wait = link.readyTimeoutMs ?? 10_000;
         this.readyTimer = setTimeout(() => {
           if (generation === this.generation && this.status.state !== "connected") {
             this.dropSocket(1000, "login not confirmed");
@@ -369,10 +389,15 @@ export class ConnectionSession extends DurableObject<SessionEnv> {
       // Adapters never throw by contract; if one does, the frame is still kept.
       decoded = { events: [{ type: "upstream.unknown", data: { reason: `adapter error: ${errorText(err)}` }, raw: rawOf(frame) }] };
     }
+    this.absorb(decoded, () => rawOf(frame));
+  }
+
+  /** Takes in what a frame or a link step decoded: events and memory, replies to actions, signals. */
+  private absorb(decoded: Decoded, raw: () => unknown): void {
     const events = [...decoded.events];
     for (const reply of decoded.replies ?? []) {
       const settled = this.inflight.settle(reply.key, "problem" in reply ? { problem: reply.problem } : { result: reply.result });
-      if (!settled) events.push({ type: "upstream.unknown", data: { reason: "a reply no action is waiting for", key: reply.key }, raw: rawOf(frame) });
+      if (!settled) events.push({ type: "upstream.unknown", data: { reason: "a reply no action is waiting for", key: reply.key }, raw: raw() });
     }
     this.ingest(events, decoded.remember);
     for (const signal of decoded.signals ?? []) {
@@ -414,7 +439,8 @@ export class ConnectionSession extends DurableObject<SessionEnv> {
     if (this.heartbeatTimer) clearInterval(this.heartbeatTimer);
     if (this.heartbeatDeadline) clearTimeout(this.heartbeatDeadline);
     if (this.probeTimer) clearInterval(this.probeTimer);
-    this.readyTimer = this.heartbeatTimer = this.heartbeatDeadline = this.probeTimer = null;
+    if (this.pollTimer) clearInterval(this.pollTimer);
+    this.readyTimer = this.heartbeatTimer = this.heartbeatDeadline = this.probeTimer = this.pollTimer = null;
   }
 
   private enterConnected(): void {
@@ -425,11 +451,44 @@ export class ConnectionSession extends DurableObject<SessionEnv> {
     this.ingest([{ type: "connection.connected", data: attempt > 0 ? { attempt } : {} }]);
     this.startHeartbeat();
     this.startProbe();
+    const { link } = this.platform;
+    const generation = this.generation;
+    const connected = link.connected?.(this.context()) ?? null;
+    // The poll waits for the connect chain: never two chains at once.
+    this.background(this.runLink(connected, generation).then(() => this.startPoll(generation)));
+  }
+
+  /**
+   * Runs a chain of link steps for the socket of `generation`: each step's events are written
+   * before the next request; the chain stops when that socket is gone.
+   */
+  private runLink(first: LinkStep | null, generation: number) {
+    return runSteps(first, {
+      context: () => this.context(),
+      timeoutMs: this.actionTimeoutMs,
+      current: () => generation === this.generation && this.config !== null,
+      absorb: (result, what) => {
+        this.absorb(result, () => ({ request: what }));
+        this.flushIngest();
+      },
+    });
+  }
+
+  /** Repeats the platform's poll chain while connected; a poll still running skips its turn. */
+  private startPoll(generation: number): void {
+    const poll = this.platform.link.poll;
+    if (!poll || generation !== this.generation || this.status.state !== "connected") return;
+    let running = false;
+    this.pollTimer = setInterval(() => {
+      if (generation !== this.generation || running) return;
+      running = true;
+      this.background(this.runLink(poll.step(this.context()), generation).finally(() => (running = false)));
+    }, poll.intervalMs);
   }
 
   /** Sends the platform's heartbeat frame; an ack missing for `timeoutMs` drops the socket. */
   private startHeartbeat(): void {
-    const heartbeat = this.platform.heartbeat;
+    const heartbeat = this.platform.link.heartbeat;
     if (!heartbeat) return;
     const intervalMs = Number(this.env.HEARTBEAT_INTERVAL_MS ?? heartbeat.intervalMs);
     const timeoutMs = Number(this.env.HEARTBEAT_TIMEOUT_MS ?? heartbeat.timeoutMs);
@@ -445,17 +504,17 @@ export class ConnectionSession extends DurableObject<SessionEnv> {
 
   /** Checks the upstream's liveness over HTTP while connected (platforms with a `probe`). */
   private startProbe(): void {
-    const probe = this.platform.probe;
+    const probe = this.platform.link.probe;
     if (!probe) return;
     const generation = this.generation;
     let inFlight = false;
     this.probeTimer = setInterval(async () => {
       if (generation !== this.generation || inFlight) return;
       inFlight = true;
-      const { method, url, headers } = probe.request(this.context());
+      const { method, url, headers, body } = probe.request(this.context());
       const timeout = deadline(probe.timeoutMs, "liveness probe");
       try {
-        const response = await fetch(url, { method, headers, signal: timeout.signal });
+        const response = await fetch(url, { method, headers, body, signal: timeout.signal });
         await response.body?.cancel().catch(() => {});
         if (!response.ok) throw new Error(`HTTP ${response.status}`);
       } catch (err) {
@@ -504,6 +563,7 @@ export class ConnectionSession extends DurableObject<SessionEnv> {
     if (!config) return;
     const now = Date.now();
     for (const draft of drafts) {
+      // An event's envelope: `dedupe` is kept beside it, not in it.
       const event: RelayEvent = {
         id: eventId(now),
         type: draft.type,
@@ -513,11 +573,13 @@ export class ConnectionSession extends DurableObject<SessionEnv> {
         data: draft.data,
         ...(draft.raw === undefined ? {} : { raw: draft.raw }),
       };
-      this.inbox.push({ event, body: JSON.stringify(event), deliver: matchesAny(event.type, config.webhook.events) });
+      const row: EventRow = { event, body: JSON.stringify(event), deliver: matchesAny(event.type, config.webhook.events) };
+      if (draft.dedupe !== undefined) row.dedupe = draft.dedupe;
+      this.inbox.push(row);
     }
     if (remember) {
       // Later frames of the same burst already see what earlier ones taught.
-      for (const [k, v] of Object.entries(remember)) v === null || v === undefined ? this.memo.delete(k) : this.memo.set(k, v);
+      this.memo.apply(remember, now);
       this.inboxMemo = { ...this.inboxMemo, ...remember };
     }
     if (this.inbox.length >= INGEST_BATCH) this.flushIngest();
@@ -533,11 +595,12 @@ export class ConnectionSession extends DurableObject<SessionEnv> {
     this.inbox = [];
     this.inboxMemo = null;
     const now = Date.now();
-    this.store.transaction(() => {
-      if (rows.length) this.store.appendEvents(rows, now);
-      if (remember) this.store.remember(remember);
+    const stored = this.store.transaction(() => {
+      const kept = rows.length ? this.store.appendEvents(rows, now) : [];
+      if (remember) this.store.remember(remember, now, this.memoryBounds());
+      return kept;
     });
-    const due = rows.filter((r) => r.deliver).map((r) => ({ event_id: r.event.id, attempts: 0, body: r.body }));
+    const due = stored.filter((r) => r.deliver).map((r) => ({ event_id: r.event.id, attempts: 0, body: r.body }));
     if (due.length === 0) return;
     if (this.pump.running) this.pump.offer(due);
     else this.background(this.setAlarm(now));
@@ -591,6 +654,7 @@ export class ConnectionSession extends DurableObject<SessionEnv> {
       const retentionMs = Number(this.env.RETENTION_DAYS ?? 7) * 86_400_000;
       this.store.transaction(() => {
         this.store.purge(now - retentionMs, now - IDEMPOTENCY_MS);
+        this.store.forgetExpired(this.memoryBounds(), now);
         this.store.setCounter("purged_at", now);
       });
     }

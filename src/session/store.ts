@@ -4,7 +4,9 @@
  * Every method is synchronous; callers group writes with `transaction`.
  */
 import type { RelayEvent } from "../events/types.ts";
+import type { Memory, Remember } from "../platforms/contract.ts";
 import type { ConnectionConfig, LinkStatus, Stats } from "./config.ts";
+import { shelfOf } from "./memory.ts";
 
 export type DeliveryStatus = "pending" | "delivered" | "failed";
 
@@ -26,6 +28,14 @@ export type DueDelivery = {
   body: string;
 }
 
+/** An event to store: its envelope, the body as delivered, whether it is delivered, its dedupe key. */
+export type EventRow = {
+  event: RelayEvent;
+  body: string;
+  deliver: boolean;
+  dedupe?: string;
+}
+
 export type IdempotencyRecord = {
   fingerprint: string;
   response: string | null;
@@ -43,8 +53,30 @@ CREATE TABLE IF NOT EXISTS idempotency (key TEXT PRIMARY KEY, fingerprint TEXT N
 CREATE TABLE IF NOT EXISTS memo (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 `;
 
+/**
+ * Columns added after the first release, each with the statement that fills it in rows that
+ * predate it. A Durable Object created before keeps its data: the column is added once.
+ */
+const ADDED_COLUMNS: readonly { table: string; column: string; definition: string; backfill?: string }[] = [
+  { table: "events", column: "dedupe", definition: "TEXT" },
+  {
+    table: "memo",
+    column: "shelf",
+    definition: "TEXT NOT NULL DEFAULT ''",
+    backfill: "UPDATE memo SET shelf = substr(key, 1, instr(key, ':') - 1) WHERE instr(key, ':') > 0",
+  },
+  { table: "memo", column: "written_at", definition: "INTEGER NOT NULL DEFAULT 0", backfill: "UPDATE memo SET written_at = ?" },
+];
+
+const INDEXES = `
+CREATE UNIQUE INDEX IF NOT EXISTS events_dedupe ON events (dedupe) WHERE dedupe IS NOT NULL;
+CREATE INDEX IF NOT EXISTS memo_shelf ON memo (shelf, written_at);
+`;
+
 /** Rows per multi-row INSERT (Durable Object SQL allows 100 bound parameters per statement). */
-const ROWS_PER_INSERT = 24;
+const ROWS_PER_INSERT = 20;
+/** Keys per `IN (...)` list. */
+const KEYS_PER_QUERY = 90;
 
 export class SessionStore {
   private readonly sql: SqlStorage;
@@ -54,6 +86,21 @@ export class SessionStore {
     this.storage = storage;
     this.sql = storage.sql;
     this.sql.exec(SCHEMA);
+    this.migrate(Date.now());
+    this.sql.exec(INDEXES);
+  }
+
+  /** Adds the columns a store created by an older release lacks. */
+  private migrate(now: number): void {
+    for (const { table, column, definition, backfill } of ADDED_COLUMNS) {
+      if (this.hasColumn(table, column)) continue;
+      this.sql.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${definition}`);
+      if (backfill) this.sql.exec(backfill, ...(backfill.includes("?") ? [now] : []));
+    }
+  }
+
+  private hasColumn(table: string, column: string): boolean {
+    return this.sql.exec<{ name: string }>(`PRAGMA table_info(${table})`).toArray().some((c) => c.name === column);
   }
 
   transaction<T>(fn: () => T): T {
@@ -121,14 +168,19 @@ export class SessionStore {
 
   // --- events and the outbox ----------------------------------------------------------
 
-  /** Appends events; those with `deliver` get a pending delivery due now. */
-  appendEvents(events: readonly { event: RelayEvent; body: string; deliver: boolean }[], now: number): void {
+  /**
+   * Appends events; those with `deliver` get a pending delivery due now. An event whose
+   * dedupe key is stored already (or repeats one earlier in `rows`) is skipped. Returns the
+   * events stored.
+   */
+  appendEvents(rows: readonly EventRow[], now: number): EventRow[] {
+    const events = this.withoutDuplicates(rows);
     // Multi-row statements: a burst of frames costs a few statements, not two per frame.
     for (let i = 0; i < events.length; i += ROWS_PER_INSERT) {
       const chunk = events.slice(i, i + ROWS_PER_INSERT);
       this.sql.exec(
-        `INSERT INTO events (id, type, created_at, body) VALUES ${chunk.map(() => "(?, ?, ?, ?)").join(", ")}`,
-        ...chunk.flatMap(({ event, body }) => [event.id, event.type, now, body]),
+        `INSERT INTO events (id, type, created_at, body, dedupe) VALUES ${chunk.map(() => "(?, ?, ?, ?, ?)").join(", ")}`,
+        ...chunk.flatMap(({ event, body, dedupe }) => [event.id, event.type, now, body, dedupe ?? null]),
       );
       const delivered = chunk.filter((e) => e.deliver);
       if (delivered.length) {
@@ -138,7 +190,26 @@ export class SessionStore {
         );
       }
     }
-    this.addToCounter("received", events.length);
+    if (events.length) this.addToCounter("received", events.length);
+    return events;
+  }
+
+  private withoutDuplicates(rows: readonly EventRow[]): EventRow[] {
+    const keys = [...new Set(rows.flatMap((r) => (r.dedupe === undefined ? [] : [r.dedupe])))];
+    if (keys.length === 0) return [...rows];
+    const seen = new Set<string>();
+    for (let i = 0; i < keys.length; i += KEYS_PER_QUERY) {
+      const chunk = keys.slice(i, i + KEYS_PER_QUERY);
+      for (const row of this.sql.exec<{ dedupe: string }>(`SELECT dedupe FROM events WHERE dedupe IN (${chunk.map(() => "?").join(", ")})`, ...chunk)) {
+        seen.add(row.dedupe);
+      }
+    }
+    return rows.filter((r) => {
+      if (r.dedupe === undefined) return true;
+      if (seen.has(r.dedupe)) return false;
+      seen.add(r.dedupe);
+      return true;
+    });
   }
 
   listEvents(after: string | null, limit: number, type: { exact?: string; prefix?: string }): string[] {
@@ -273,20 +344,52 @@ export class SessionStore {
 
   // --- the adapter's memory -------------------------------------------------------------
 
-  memo(): Map<string, unknown> {
-    const out = new Map<string, unknown>();
-    for (const row of this.sql.exec<{ key: string; value: string }>("SELECT key, value FROM memo")) out.set(row.key, JSON.parse(row.value));
-    return out;
+  /** Every remembered entry as `[key, value, written_at]`, oldest written first. */
+  memo(): [string, unknown, number][] {
+    return this.sql
+      .exec<{ key: string; value: string; written_at: number }>("SELECT key, value, written_at FROM memo ORDER BY written_at, rowid")
+      .toArray()
+      .map((r) => [r.key, JSON.parse(r.value) as unknown, r.written_at]);
   }
 
   forgetMemo(): void {
     this.sql.exec("DELETE FROM memo");
   }
 
-  remember(entries: Record<string, unknown>): void {
+  /**
+   * Writes a `remember` (null forgets a key) and keeps each shelf written to within its
+   * bounds: at most `capacity` entries (the oldest written go) and none older than `ttlMs`.
+   */
+  remember(entries: Remember, now: number, bounds: Memory = {}): void {
+    const touched = new Set<string>();
     for (const [key, value] of Object.entries(entries)) {
-      if (value === null || value === undefined) this.sql.exec("DELETE FROM memo WHERE key = ?", key);
-      else this.sql.exec("INSERT INTO memo (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value", key, JSON.stringify(value));
+      // Deleted and inserted again, so that a rewritten key counts as the newest of its shelf.
+      this.sql.exec("DELETE FROM memo WHERE key = ?", key);
+      if (value === null || value === undefined) continue;
+      const shelf = shelfOf(key);
+      this.sql.exec("INSERT INTO memo (key, value, shelf, written_at) VALUES (?, ?, ?, ?)", key, JSON.stringify(value), shelf, now);
+      touched.add(shelf);
+    }
+    for (const shelf of touched) {
+      const bound = shelf !== "" && Object.hasOwn(bounds, shelf) ? bounds[shelf] : undefined;
+      if (bound) this.bound(shelf, bound, now);
+    }
+  }
+
+  /** Forgets what every shelf holds beyond its bounds (the hourly purge). */
+  forgetExpired(bounds: Memory, now: number): void {
+    for (const [shelf, bound] of Object.entries(bounds)) this.bound(shelf, bound, now);
+  }
+
+  private bound(shelf: string, bound: { capacity?: number; ttlMs?: number }, now: number): void {
+    if (bound.ttlMs !== undefined) this.sql.exec("DELETE FROM memo WHERE shelf = ? AND written_at <= ?", shelf, now - bound.ttlMs);
+    if (bound.capacity !== undefined) {
+      this.sql.exec(
+        "DELETE FROM memo WHERE shelf = ? AND rowid NOT IN (SELECT rowid FROM memo WHERE shelf = ? ORDER BY written_at DESC, rowid DESC LIMIT ?)",
+        shelf,
+        shelf,
+        bound.capacity,
+      );
     }
   }
 }

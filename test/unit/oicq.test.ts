@@ -6,9 +6,10 @@
 import { describe, expect, it } from "vitest";
 import oicq, { oicq as named } from "../../src/platforms/oicq/index.ts";
 import { MESSAGE_MEMORY, OicqConfig, apiBase, endpoint } from "../../src/platforms/oicq/frames.ts";
-import type { Context, Decoded, HttpAnswer, Plan } from "../../src/platforms/contract.ts";
+import type { ActionOutcome, Context, Decoded, HttpAnswer, Plan } from "../../src/platforms/contract.ts";
 import { ACTION_PARAMS, isUnifiedAction } from "../../src/events/actions.ts";
 import { parseLossless } from "../../src/lib/json.ts";
+import { ShelvedMemory } from "../../src/session/memory.ts";
 import { ProblemError, type Problem } from "../../src/lib/problem.ts";
 
 const API = "http://127.0.0.1:8888";
@@ -22,22 +23,20 @@ const EVT_FRIEND = "vqwfhQAAAAB78VNlAAAAAA==";
 const EVT_INVITE = "h6NpJwAAAADI8VNlAAAAAA==";
 const EVT_JOIN = "heJZxwAAAAAs8lNlAAAAAA==";
 
-/** A connection's context whose memory is a Map filled from each decode's `remember`. */
+/** A connection's context whose memory (bounded by oicq's shelves, as the session keeps it) takes each decode's `remember`. */
 function fake(upstream: unknown = { url: "ws://127.0.0.1:8888/ws" }) {
-  const store = new Map<string, unknown>();
+  const now = 1700000500000;
+  const store = new ShelvedMemory(oicq.memory);
   const ctx: Context<OicqConfig> = {
     connection: "qq-1",
     config: OicqConfig.parse(upstream),
-    now: 1700000500000,
-    recall: (key) => store.get(key),
+    now,
+    recall: (key) => store.recall(key, now),
     newKey: () => "unused",
   };
   const decode = (frame: string | Uint8Array): Decoded => {
     const out = oicq.decode(frame, ctx);
-    for (const [k, v] of Object.entries(out.remember ?? {})) {
-      if (v === null) store.delete(k);
-      else store.set(k, v);
-    }
+    store.apply(out.remember ?? {}, now);
     return out;
   };
   const plan = (action: string, params: unknown): Plan => {
@@ -50,7 +49,8 @@ function fake(upstream: unknown = { url: "ws://127.0.0.1:8888/ws" }) {
     const p = plan(action, params);
     if (p.kind !== "http") throw new Error("expected an HTTP plan");
     if (p.body !== undefined && typeof p.body !== "string") throw new Error("expected a text body");
-    return p as Extract<Plan, { kind: "http" }> & { body?: string };
+    // The answer is parsed in this connection's context, as the session does.
+    return { ...p, parse: (answer: HttpAnswer) => p.parse(answer, ctx) as ActionOutcome } as Extract<Plan, { kind: "http" }> & { body?: string; parse(answer: HttpAnswer): ActionOutcome };
   };
   /** The request as method, URL, headers and the body's text. */
   const request = (action: string, params: unknown) => {
@@ -85,9 +85,9 @@ describe("oicq platform", () => {
     expect(named).toBe(oicq);
     expect(oicq.name).toBe("oicq");
     expect(oicq.seed).toBe("000");
-    expect(oicq.readiness).toBe("open");
-    expect(oicq.hello).toBeUndefined();
-    expect(oicq.heartbeat).toBeUndefined();
+    expect(oicq.link.readiness).toBe("open");
+    expect(oicq.link.hello).toBeUndefined();
+    expect(oicq.link.heartbeat).toBeUndefined();
     expect([...oicq.events].sort()).toEqual(
       [
         "friend.added",
@@ -157,13 +157,13 @@ describe("oicq platform", () => {
     const t = fake({ url: "wss://user:pw@qq.example.com/ws?token=secret", api: "https://qq.example.com/api?token=secret" });
     expect(oicq.redact(t.ctx.config)).toEqual({ url: "wss://qq.example.com/ws", api: "https://qq.example.com/api" });
     expect(oicq.redact(fake().ctx.config)).toEqual({ url: "ws://127.0.0.1:8888/ws", api: API });
-    expect(oicq.dial(t.ctx)).toEqual({ url: "wss://user:pw@qq.example.com/ws?token=secret" });
+    expect(oicq.link.dial(t.ctx)).toEqual({ url: "wss://user:pw@qq.example.com/ws?token=secret" });
   });
 
   it("probes the friend list every 10 s with a 5 s timeout", () => {
-    expect(oicq.probe?.intervalMs).toBe(10_000);
-    expect(oicq.probe?.timeoutMs).toBe(5_000);
-    expect(oicq.probe?.request(fake().ctx)).toEqual({ method: "GET", url: `${API}/user/getFriendList` });
+    expect(oicq.link.probe?.intervalMs).toBe(10_000);
+    expect(oicq.link.probe?.timeoutMs).toBe(5_000);
+    expect(oicq.link.probe?.request(fake().ctx)).toEqual({ method: "GET", url: `${API}/user/getFriendList` });
   });
 });
 
@@ -202,7 +202,7 @@ describe("oicq decode: 消息包结构 (msg)", () => {
           raw: parseLossless(friendText),
         },
       ],
-      remember: { [`msg:${MSG_A}`]: { to: "2233445566", summary: "在吗" }, "msgring:0": MSG_A, "msgring:next": 1 },
+      remember: { [`msg:${MSG_A}`]: { to: "2233445566", summary: "在吗" } },
     });
   });
 
@@ -325,8 +325,6 @@ describe("oicq decode: 消息包结构 (msg)", () => {
       ],
       remember: {
         [`msg:${MSG_C}`]: { to: "2233445566", summary: "@全体成员 @路人甲  看这张[图片][动画表情]/斜眼笑[聊天记录][XML卡片消息][JSON卡片消息]" },
-        "msgring:0": MSG_C,
-        "msgring:next": 1,
       },
     });
   });
@@ -393,7 +391,7 @@ describe("oicq decode: 消息包结构 (msg)", () => {
     expect(out.remember?.[`msg:${MSG_C}`]).toEqual({ to: "9007199254740993", summary: "@x" });
   });
 
-  it("remembers only the last MESSAGE_MEMORY messages, forgetting the one a slot held", () => {
+  it("remembers only the last MESSAGE_MEMORY messages (the msg shelf), forgetting the oldest", () => {
     const t = fake();
     const msg = (n: number) =>
       packet("msg", {
@@ -407,18 +405,12 @@ describe("oicq decode: 消息包结构 (msg)", () => {
         msgString: `#${n}`,
       });
     for (let n = 0; n < MESSAGE_MEMORY; n++) t.decode(msg(n));
-    expect(t.store.get("msg:m0")).toEqual({ to: "2233445566", summary: "#0" });
-    expect(t.store.get("msgring:next")).toBe(0);
+    expect(t.ctx.recall("msg:m0")).toEqual({ to: "2233445566", summary: "#0" });
     const out = t.decode(msg(MESSAGE_MEMORY));
-    expect(out.remember).toEqual({
-      "msg:m0": null,
-      [`msg:m${MESSAGE_MEMORY}`]: { to: "2233445566", summary: `#${MESSAGE_MEMORY}` },
-      "msgring:0": `m${MESSAGE_MEMORY}`,
-      "msgring:next": 1,
-    });
-    expect(t.store.has("msg:m0")).toBe(false);
-    expect(t.store.get("msg:m1")).toEqual({ to: "2233445566", summary: "#1" });
-    expect([...t.store.keys()].filter((k) => k.startsWith("msg:"))).toHaveLength(MESSAGE_MEMORY);
+    expect(out.remember).toEqual({ [`msg:m${MESSAGE_MEMORY}`]: { to: "2233445566", summary: `#${MESSAGE_MEMORY}` } });
+    expect(t.ctx.recall("msg:m0")).toBeUndefined();
+    expect(t.ctx.recall("msg:m1")).toEqual({ to: "2233445566", summary: "#1" });
+    expect(t.store.size).toBe(MESSAGE_MEMORY);
   });
 });
 
@@ -502,7 +494,7 @@ describe("oicq decode: 用户事件包结构 (user)", () => {
       ],
       remember: { [`request:${EVT_FRIEND}`]: { kind: "friend", who: "2233445566", eventID: EVT_FRIEND } },
     });
-    expect(t.store.get(`request:${EVT_FRIEND}`)).toEqual({ kind: "friend", who: "2233445566", eventID: EVT_FRIEND });
+    expect(t.ctx.recall(`request:${EVT_FRIEND}`)).toEqual({ kind: "friend", who: "2233445566", eventID: EVT_FRIEND });
   });
 
   it("a friend request through a group (a number source), and one without an eventID", () => {

@@ -7,7 +7,7 @@ import * as SEED from "../sim/roomim-seed.ts";
 import { describe, expect, it } from "vitest";
 import roomim, { roomim as named } from "../../src/platforms/roomim/index.ts";
 import { RoomimConfig } from "../../src/platforms/roomim/frames.ts";
-import type { Context, Decoded, Plan } from "../../src/platforms/contract.ts";
+import type { Await, Context, Decoded, Plan } from "../../src/platforms/contract.ts";
 import { ACTION_PARAMS, type UnifiedAction } from "../../src/events/actions.ts";
 import { exactNumber, parseLossless } from "../../src/lib/json.ts";
 import { ProblemError, type Problem } from "../../src/lib/problem.ts";
@@ -55,7 +55,7 @@ function fake(upstream: unknown = { url: "wss://im.example.com/ws?token=secret" 
     return a.plan(ACTION_PARAMS[action].parse(params), ctx);
   };
   /** The one text frame a socket plan sends. */
-  const sent = (action: UnifiedAction, params: unknown): { text: string; await: string | null } => {
+  const sent = (action: UnifiedAction, params: unknown): { text: string; await: Await | null } => {
     const p = plan(action, params);
     if (p.kind !== "socket") throw new Error("expected a socket plan");
     expect(p.frames).toHaveLength(1);
@@ -88,9 +88,9 @@ describe("roomim platform", () => {
     expect(named).toBe(roomim);
     expect(roomim.name).toBe("roomim");
     expect(roomim.seed).toBe("004");
-    expect(roomim.readiness).toBe("open");
-    expect(roomim.heartbeat).toBeUndefined();
-    expect(roomim.hello).toBeUndefined();
+    expect(roomim.link.readiness).toBe("open");
+    expect(roomim.link.heartbeat).toBeUndefined();
+    expect(roomim.link.hello).toBeUndefined();
     expect([...roomim.events].sort()).toEqual(
       ["chat.cleared", "friend.added", "friend.requested", "group.joined", "message.created", "message.deleted", "message.read"].sort(),
     );
@@ -132,9 +132,9 @@ describe("roomim platform", () => {
   });
 
   it("dials the configured URL with its headers", () => {
-    expect(roomim.dial(fake().ctx)).toEqual({ url: "wss://im.example.com/ws?token=secret" });
+    expect(roomim.link.dial(fake().ctx)).toEqual({ url: "wss://im.example.com/ws?token=secret" });
     const { ctx } = fake({ url: "wss://im.example.com/ws", headers: { Authorization: "Bearer t" } });
-    expect(roomim.dial(ctx)).toEqual({ url: "wss://im.example.com/ws", headers: { Authorization: "Bearer t" } });
+    expect(roomim.link.dial(ctx)).toEqual({ url: "wss://im.example.com/ws", headers: { Authorization: "Bearer t" } });
   });
 });
 

@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import yunhu from "../../src/platforms/yunhu/index.ts";
 import { YunhuConfig, deviceIdOf, messageIdOf } from "../../src/platforms/yunhu/frames.ts";
-import type { Context, Decoded, HttpAnswer, Plan } from "../../src/platforms/contract.ts";
+import type { ActionOutcome, Context, Decoded, HttpAnswer, Plan } from "../../src/platforms/contract.ts";
 import { ACTION_PARAMS, isUnifiedAction } from "../../src/events/actions.ts";
 import { ProblemError, type Problem } from "../../src/lib/problem.ts";
 
@@ -80,7 +80,8 @@ function fake(upstream: unknown = { userId: SELF, token: "tok-secret-1" }) {
   const http = (action: string, params: unknown) => {
     const p = plan(action, params);
     if (p.kind !== "http") throw new Error("expected an HTTP plan");
-    return p;
+    // The answer is parsed in this connection's context, as the session does.
+    return { ...p, parse: (answer: HttpAnswer) => p.parse(answer, ctx) as ActionOutcome };
   };
   const refused = (action: string, params: unknown): Problem => {
     try {
@@ -127,9 +128,9 @@ describe("yunhu connection", () => {
     expect(JSON.stringify(shown)).not.toContain("tok-secret-1");
     expect(shown).toEqual({ userId: SELF, platform: "windows", url: "wss://chat-ws-go.jwzhd.com/ws", api: "https://chat-go.jwzhd.com" });
     expect(() => YunhuConfig.parse({ userId: "1", token: "t", platform: "beos" })).toThrow();
-    expect(yunhu.readiness).toBe("signal");
-    expect(yunhu.readyTimeoutMs).toBe(10_000);
-    expect(yunhu.heartbeat).toMatchObject({ intervalMs: 30_000, timeoutMs: 15_000 });
+    expect(yunhu.link.readiness).toBe("signal");
+    expect(yunhu.link.readyTimeoutMs).toBe(10_000);
+    expect(yunhu.link.heartbeat).toMatchObject({ intervalMs: 30_000, timeoutMs: 15_000 });
   });
 
   it("derives a stable device id from the connection id", () => {
@@ -140,12 +141,12 @@ describe("yunhu connection", () => {
 
   it("logs in and sends a heartbeat on open", () => {
     const { ctx } = fake({ userId: SELF, token: "tok-secret-1", platform: "Web" });
-    const frames = yunhu.hello!(ctx).map((f) => JSON.parse(f as string));
+    const frames = yunhu.link.hello!(ctx).map((f) => JSON.parse(f as string));
     expect(frames).toEqual([
       { seq: "key-1", cmd: "login", data: { userId: SELF, token: "tok-secret-1", platform: "Web", deviceId: "79682d31" } },
       { seq: "key-2", cmd: "heartbeat", data: {} },
     ]);
-    expect(JSON.parse(yunhu.heartbeat!.frame(ctx) as string)).toEqual({ seq: "key-3", cmd: "heartbeat", data: {} });
+    expect(JSON.parse(yunhu.link.heartbeat!.frame(ctx) as string)).toEqual({ seq: "key-3", cmd: "heartbeat", data: {} });
   });
 
   it("heartbeat_ack makes the connection ready", () => {

@@ -28,15 +28,15 @@
  *   another device: `message.self: true`.
  * - `text` is the daemon's `msgString` when it has one, else the plain text of `content`.
  * - `reply` becomes `reply_to {id, text: summary}`.
- * - Each message's sender and summary are remembered (a bounded ring, see frames.ts) so that a
- *   later message.create can quote it with `reply_to` alone.
+ * - Each message's sender and summary are remembered (the `msg` shelf, the last 200, see
+ *   frames.ts) so that a later message.create can quote it with `reply_to` alone.
  *
  * Recalls: in a private chat the revoker is the peer, so the chat id is the revoker; a
  * `channel` above 0 is the stranger's source group (kept as `message.via_group`), 0 a friend,
  * -1 a stranger whose source group the daemon does not know.
  *
  * Requests: approving or rejecting takes only the `request_id`, so each request's context is
- * remembered as `request:<id>` (see frames.ts, PendingRequest). The id is the daemon's
+ * remembered as `request:<id>` (see frames.ts, PendingRequest) for a week or until answered. The id is the daemon's
  * `eventID` when it has one; daemons without event ids keep one pending request per
  * `friend:<who>`, `invite:<group>:<inviter>` and `join:<group>:<who>`, which become the id.
  *
@@ -47,38 +47,20 @@
  * GET /mesg/parseForwardedMsg?id=; these elements can be sent back as they are).
  */
 import type { Context, Decoded, Frame } from "../contract.ts";
-import type { DraftEvent, EventType } from "../../events/types.ts";
+import type { EventType } from "../../events/types.ts";
 import { plainText, type Element } from "../../events/elements.ts";
-import { base64 } from "../../lib/bytes.ts";
 import { idString, isRecord, parseLossless } from "../../lib/json.ts";
-import { errorText } from "../../lib/problem.ts";
 import { epochMs, nonEmpty, shown } from "../../lib/values.ts";
-import {
-  MESSAGE_MEMORY,
-  RING_NEXT,
-  SUMMARY_MAX,
-  messageKey,
-  requestKey,
-  ringKey,
-  type OicqConfig,
-  type PendingRequest,
-  type RememberedMessage,
-} from "./frames.ts";
+import { guardDecode, one, rawOf, unknown } from "../kit.ts";
+import { SUMMARY_MAX, messageKey, requestKey, type OicqConfig, type PendingRequest, type RememberedMessage } from "./frames.ts";
 
 type Ctx = Context<OicqConfig>;
 type Obj = Record<string, unknown>;
 
-export function decode(frame: Frame, ctx: Ctx): Decoded {
-  try {
-    return decodeFrame(frame, ctx);
-  } catch (err) {
-    // A packet shape nobody foresaw must still reach the user rather than vanish.
-    return unknown(`decoding failed: ${errorText(err)}`, typeof frame === "string" ? { text: frame } : { base64: base64(frame) });
-  }
-}
+export const decode = guardDecode(decodeFrame);
 
-function decodeFrame(frame: Frame, ctx: Ctx): Decoded {
-  if (typeof frame !== "string") return unknown("binary frame", { base64: base64(frame) });
+function decodeFrame(frame: Frame, _ctx: Ctx): Decoded {
+  if (typeof frame !== "string") return unknown("binary frame", rawOf(frame));
   let parsed: unknown;
   try {
     parsed = parseLossless(frame);
@@ -96,7 +78,7 @@ function decodeFrame(frame: Frame, ctx: Ctx): Decoded {
   const kind = data.type;
   switch (f.type) {
     case "msg":
-      return message(data, f, ctx);
+      return message(data, f);
     case "revoke":
       return revoke(data, f);
     case "user":
@@ -136,7 +118,7 @@ function decodeFrame(frame: Frame, ctx: Ctx): Decoded {
 
 // ---- messages -------------------------------------------------------------------------------
 
-function message(d: Obj, raw: Obj, ctx: Ctx): Decoded {
+function message(d: Obj, raw: Obj): Decoded {
   const type = d.type;
   const id = nonEmpty(idString(d.msgID));
   const channel = qq(d.channel);
@@ -174,21 +156,9 @@ function message(d: Obj, raw: Obj, ctx: Ctx): Decoded {
   }
 
   const decoded = one("message.created", { message: msg }, raw, epochMs(d.time));
-  decoded.remember = rememberMessage(id, { to: sender, summary: (msgString ?? plainText(content)).slice(0, SUMMARY_MAX) }, ctx);
+  const remembered: RememberedMessage = { to: sender, summary: (msgString ?? plainText(content)).slice(0, SUMMARY_MAX) };
+  decoded.remember = { [messageKey(id)]: remembered };
   return decoded;
-}
-
-/** Keeps `msg:<id>` in a ring of MESSAGE_MEMORY slots, forgetting the one it replaces. */
-function rememberMessage(id: string, entry: RememberedMessage, ctx: Ctx): Record<string, unknown> {
-  const next = ctx.recall(RING_NEXT);
-  const slot = typeof next === "number" && Number.isInteger(next) && next >= 0 && next < MESSAGE_MEMORY ? next : 0;
-  const out: Record<string, unknown> = {};
-  const old = ctx.recall(ringKey(slot));
-  if (typeof old === "string" && old !== id) out[messageKey(old)] = null;
-  out[messageKey(id)] = entry;
-  out[ringKey(slot)] = id;
-  out[RING_NEXT] = (slot + 1) % MESSAGE_MEMORY;
-  return out;
 }
 
 function element(el: unknown): Element {
@@ -361,18 +331,3 @@ function named(id: string, name: unknown): Obj {
   if (n !== undefined) ref.name = n;
   return ref;
 }
-
-
-function one(type: EventType, data: Obj, raw: Obj, timestamp?: number): Decoded {
-  const event: DraftEvent = { type, data, raw };
-  if (timestamp !== undefined) event.timestamp = timestamp;
-  return { events: [event] };
-}
-
-function unknown(reason: string, raw: unknown, timestamp?: number): Decoded {
-  const event: DraftEvent = { type: "upstream.unknown", data: { reason }, raw };
-  if (timestamp !== undefined) event.timestamp = timestamp;
-  return { events: [event] };
-}
-
-

@@ -50,7 +50,8 @@ import type { ActionOutcome, Context, HttpAnswer, Plan, PlatformAction } from ".
 import { ACTION_PARAMS, type ActionParams } from "../../events/actions.ts";
 import { id as idSchema, type Element } from "../../events/elements.ts";
 import { exactNumber, idString, isRecord, parseLossless, type Json } from "../../lib/json.ts";
-import { ProblemError, problem, type FieldError } from "../../lib/problem.ts";
+import { problem, type FieldError } from "../../lib/problem.ts";
+import { httpPlan, invalid, isSuccess, platformAction, unified, upstreamSaid, UPSTREAM_TEXT_LIMIT } from "../kit.ts";
 import {
   PASSTHROUGH_TYPES,
   ROUTE,
@@ -68,21 +69,15 @@ import {
 type Ctx = Context<OicqConfig>;
 type Obj = Record<string, unknown>;
 
-const TEXT_LIMIT = 500;
 const QQ_NUMBER = /^[1-9]\d*$/;
-
-function invalid(errors: FieldError[]): never {
-  throw new ProblemError(problem("invalid_request", errors.map((e) => `${e.path}: ${e.message}`).join("; "), { errors }));
-}
+const JSON_HEADERS = { "content-type": "application/json" };
 
 // ---- answers --------------------------------------------------------------------------------
 
 /** The daemon's JSON answer with status 0, or the problem it amounts to. */
 function readAnswer(answer: HttpAnswer, what: string, codes: Readonly<Record<number, string>> = STATUS_TEXT): { body: Obj } | { problem: ActionOutcome } {
   const text = answer.text();
-  if (answer.status < 200 || answer.status > 299) {
-    return { problem: { problem: problem("upstream_error", `oicq answered HTTP ${answer.status} to ${what}`, { upstream: { code: answer.status, text: text.slice(0, TEXT_LIMIT) } }) } };
-  }
+  if (!isSuccess(answer)) return { problem: { problem: problem("upstream_error", `oicq answered HTTP ${answer.status} to ${what}`, { upstream: upstreamSaid(answer) }) } };
   let body: Json;
   try {
     body = parseLossless(text);
@@ -91,7 +86,7 @@ function readAnswer(answer: HttpAnswer, what: string, codes: Readonly<Record<num
   }
   const status = isRecord(body) && isRecord(body.status) ? body.status.code : undefined;
   if (!isRecord(body) || typeof status !== "number") {
-    return { problem: { problem: problem("upstream_error", `oicq answered ${what} with something other than its JSON status`, { upstream: { code: answer.status, text: text.slice(0, TEXT_LIMIT) } }) } };
+    return { problem: { problem: problem("upstream_error", `oicq answered ${what} with something other than its JSON status`, { upstream: upstreamSaid(answer) }) } };
   }
   if (status !== 0) return { problem: { problem: refused(status, body.status, codes, `oicq refused to ${what}`) } };
   return { body };
@@ -102,43 +97,31 @@ function readAnswer(answer: HttpAnswer, what: string, codes: Readonly<Record<num
  * what the code means; a `status.message` string, should a daemon send one, is taken instead.
  */
 function refused(code: number, status: unknown, codes: Readonly<Record<number, string>>, detail: string) {
-  const said = isRecord(status) && typeof status.message === "string" && status.message !== "" ? status.message.slice(0, TEXT_LIMIT) : undefined;
+  const said = isRecord(status) && typeof status.message === "string" && status.message !== "" ? status.message.slice(0, UPSTREAM_TEXT_LIMIT) : undefined;
   const text = said ?? codes[code] ?? null;
   return problem("upstream_rejected", `${detail} (${code}${text ? `: ${text}` : ""})`, { upstream: { code, text } });
 }
 
 function malformed(answer: HttpAnswer, what: string, missing: string): ActionOutcome {
-  return { problem: problem("upstream_error", `oicq's answer to ${what} has no ${missing}`, { upstream: { code: answer.status, text: answer.text().slice(0, TEXT_LIMIT) } }) };
+  return { problem: problem("upstream_error", `oicq's answer to ${what} has no ${missing}`, { upstream: upstreamSaid(answer) }) };
 }
 
 /** A plan whose result is `{}` once the daemon says 0. */
 function post(ctx: Ctx, route: string, body: Obj, what: string): Plan {
-  return {
-    kind: "http",
-    method: "POST",
-    url: endpoint(ctx.config, route),
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(body),
-    parse(answer) {
-      const read = readAnswer(answer, what);
-      return "problem" in read ? read.problem : { result: {} };
-    },
-  };
+  return httpPlan({ method: "POST", url: endpoint(ctx.config, route), headers: JSON_HEADERS, body: JSON.stringify(body) }, (answer) => {
+    const read = readAnswer(answer, what);
+    return "problem" in read ? read.problem : { result: {} };
+  });
 }
 
 /** A GET whose `list` is mapped to a result. */
 function getList(ctx: Ctx, route: string, query: Record<string, string>, what: string, shape: (list: unknown[]) => Obj): Plan {
-  return {
-    kind: "http",
-    method: "GET",
-    url: endpoint(ctx.config, route, query),
-    parse(answer) {
-      const read = readAnswer(answer, what);
-      if ("problem" in read) return read.problem;
-      if (!Array.isArray(read.body.list)) return malformed(answer, what, "list");
-      return { result: shape(read.body.list) };
-    },
-  };
+  return httpPlan({ method: "GET", url: endpoint(ctx.config, route, query) }, (answer) => {
+    const read = readAnswer(answer, what);
+    if ("problem" in read) return read.problem;
+    if (!Array.isArray(read.body.list)) return malformed(answer, what, "list");
+    return { result: shape(read.body.list) };
+  });
 }
 
 /** `{id, name}` from a list entry; undefined when it has no id. */
@@ -224,20 +207,14 @@ export function planMessageCreate(params: MessageCreateParams, ctx: Ctx): Plan {
   };
 
   const what = "send the message";
-  return {
-    kind: "http",
-    method: "POST",
-    url: endpoint(ctx.config, chat.type === "private" ? ROUTE.sendPrivate : ROUTE.sendGroup),
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(body),
-    parse(answer) {
-      const read = readAnswer(answer, what, SEND_STATUS_TEXT);
-      if ("problem" in read) return read.problem;
-      const id = idString(read.body.msgID);
-      if (id === undefined || id === "") return malformed(answer, what, "msgID");
-      return { result: { message_id: id } };
-    },
-  };
+  const url = endpoint(ctx.config, chat.type === "private" ? ROUTE.sendPrivate : ROUTE.sendGroup);
+  return httpPlan({ method: "POST", url, headers: JSON_HEADERS, body: JSON.stringify(body) }, (answer) => {
+    const read = readAnswer(answer, what, SEND_STATUS_TEXT);
+    if ("problem" in read) return read.problem;
+    const id = idString(read.body.msgID);
+    if (id === undefined || id === "") return malformed(answer, what, "msgID");
+    return { result: { message_id: id } };
+  });
 }
 
 function quote(id: string, chat: MessageCreateParams["chat"], ctx: Ctx): NonNullable<SendBody["reply"]> {
@@ -314,36 +291,26 @@ export function planUpdate(params: ActionParams<"group.update">, ctx: Ctx): Plan
 
 export function planSelf(_params: ActionParams<"self.get">, ctx: Ctx): Plan {
   const what = "describe this account";
-  return {
-    kind: "http",
-    method: "GET",
-    url: endpoint(ctx.config, ROUTE.basicInfo),
-    parse(answer) {
-      const read = readAnswer(answer, what);
-      if ("problem" in read) return read.problem;
-      const found = entry(read.body.basic, "nickname");
-      return found ? { result: { user: found } } : malformed(answer, what, "basic.id");
-    },
-  };
+  return httpPlan({ method: "GET", url: endpoint(ctx.config, ROUTE.basicInfo) }, (answer) => {
+    const read = readAnswer(answer, what);
+    if ("problem" in read) return read.problem;
+    const found = entry(read.body.basic, "nickname");
+    return found ? { result: { user: found } } : malformed(answer, what, "basic.id");
+  });
 }
 
 /** The daemon describes other users only through the friend list. */
 export function planUser(params: ActionParams<"user.get">, ctx: Ctx): Plan {
   const what = "list the friends";
   user(params.user_id);
-  return {
-    kind: "http",
-    method: "GET",
-    url: endpoint(ctx.config, ROUTE.friendList),
-    parse(answer) {
-      const read = readAnswer(answer, what);
-      if ("problem" in read) return read.problem;
-      if (!Array.isArray(read.body.list)) return malformed(answer, what, "list");
-      const found = entries(read.body.list, "nickname").find((f) => f.id === params.user_id);
-      if (!found) return { problem: problem("not_found", `${params.user_id} is not a friend of this account; oicq describes only friends`) };
-      return { result: { user: found } };
-    },
-  };
+  return httpPlan({ method: "GET", url: endpoint(ctx.config, ROUTE.friendList) }, (answer) => {
+    const read = readAnswer(answer, what);
+    if ("problem" in read) return read.problem;
+    if (!Array.isArray(read.body.list)) return malformed(answer, what, "list");
+    const found = entries(read.body.list, "nickname").find((f) => f.id === params.user_id);
+    if (!found) return { problem: problem("not_found", `${params.user_id} is not a friend of this account; oicq describes only friends`) };
+    return { result: { user: found } };
+  });
 }
 
 // ---- raw ------------------------------------------------------------------------------------
@@ -353,60 +320,41 @@ export function planRaw(params: ActionParams<"upstream.raw">, ctx: Ctx): Plan {
   if (!("http" in params)) invalid([{ path: "frame", message: "the oicq daemon's socket takes no client frames; use http" }]);
   const { method, path, body } = params.http;
   if (method === "GET" && body !== undefined) invalid([{ path: "http.body", message: "a GET carries no body" }]);
-  const plan: Plan = {
-    kind: "http",
-    method,
-    url: endpoint(ctx.config, path),
-    parse(answer) {
-      const text = answer.text();
-      if (answer.status < 200 || answer.status > 299) {
-        return { problem: problem("upstream_error", `oicq answered HTTP ${answer.status}`, { upstream: { code: answer.status, text: text.slice(0, TEXT_LIMIT) } }) };
-      }
-      let json: Json;
-      try {
-        json = parseLossless(text);
-      } catch {
-        return { result: { text } };
-      }
-      if (!isRecord(json)) return { result: { data: json } };
-      const status = isRecord(json.status) ? json.status.code : undefined;
-      if (typeof status === "number" && status !== 0) return { problem: refused(status, json.status, STATUS_TEXT, "oicq refused the request") };
-      return { result: json };
-    },
-  };
-  if (body !== undefined) {
-    plan.headers = { "content-type": "application/json" };
-    plan.body = JSON.stringify(body);
-  }
-  return plan;
+  const request = body === undefined ? { method, url: endpoint(ctx.config, path) } : { method, url: endpoint(ctx.config, path), headers: JSON_HEADERS, body: JSON.stringify(body) };
+  return httpPlan(request, (answer) => {
+    const text = answer.text();
+    if (!isSuccess(answer)) return { problem: problem("upstream_error", `oicq answered HTTP ${answer.status}`, { upstream: upstreamSaid(answer) }) };
+    let json: Json;
+    try {
+      json = parseLossless(text);
+    } catch {
+      return { result: { text } };
+    }
+    if (!isRecord(json)) return { result: { data: json } };
+    const status = isRecord(json.status) ? json.status.code : undefined;
+    if (typeof status === "number" && status !== 0) return { problem: refused(status, json.status, STATUS_TEXT, "oicq refused the request") };
+    return { result: json };
+  });
 }
 
 export const actions: Readonly<Record<string, PlatformAction<OicqConfig>>> = {
-  "message.create": { params: MessageCreateParams, plan: planMessageCreate },
-  "message.delete": { plan: planMessageDelete },
-  "request.approve": { plan: planRequest(true) },
-  "request.reject": { plan: planRequest(false) },
-  "group.mute": { plan: planMute },
-  "group.kick": {
-    plan: (p: ActionParams<"group.kick">, ctx: Ctx) => post(ctx, ROUTE.kick, { group: group(p.group_id), who: user(p.user_id) }, "kick the member"),
-  },
-  "group.admin.set": {
-    plan: (p: ActionParams<"group.admin.set">, ctx: Ctx) => post(ctx, ROUTE.setAdmin, { group: group(p.group_id), who: user(p.user_id), set: p.admin }, "change the admin"),
-  },
-  "group.invite": {
-    plan: (p: ActionParams<"group.invite">, ctx: Ctx) => post(ctx, ROUTE.invite, { group: group(p.group_id), who: user(p.user_id) }, "invite to the group"),
-  },
-  "group.update": { plan: planUpdate },
-  "group.leave": { plan: (p: ActionParams<"group.leave">, ctx: Ctx) => post(ctx, ROUTE.leaveGroup, { group: group(p.group_id) }, "leave the group") },
-  "group.list": { plan: (_p: unknown, ctx: Ctx) => getList(ctx, ROUTE.groupList, {}, "list the groups", (list) => ({ groups: entries(list, "name") })) },
-  "friend.list": { plan: (_p: unknown, ctx: Ctx) => getList(ctx, ROUTE.friendList, {}, "list the friends", (list) => ({ friends: entries(list, "nickname") })) },
-  "group.member.list": {
-    plan: (p: ActionParams<"group.member.list">, ctx: Ctx) => {
-      group(p.group_id);
-      return getList(ctx, ROUTE.memberList, { group: p.group_id }, "list the members", (list) => ({ members: entries(list, "alias", "nickname") }));
-    },
-  },
-  "self.get": { plan: planSelf },
-  "user.get": { plan: planUser },
-  "upstream.raw": { plan: planRaw },
+  "message.create": platformAction(MessageCreateParams, planMessageCreate),
+  "message.delete": unified("message.delete", planMessageDelete),
+  "request.approve": unified("request.approve", planRequest(true)),
+  "request.reject": unified("request.reject", planRequest(false)),
+  "group.mute": unified("group.mute", planMute),
+  "group.kick": unified("group.kick", (p, ctx: Ctx) => post(ctx, ROUTE.kick, { group: group(p.group_id), who: user(p.user_id) }, "kick the member")),
+  "group.admin.set": unified("group.admin.set", (p, ctx: Ctx) => post(ctx, ROUTE.setAdmin, { group: group(p.group_id), who: user(p.user_id), set: p.admin }, "change the admin")),
+  "group.invite": unified("group.invite", (p, ctx: Ctx) => post(ctx, ROUTE.invite, { group: group(p.group_id), who: user(p.user_id) }, "invite to the group")),
+  "group.update": unified("group.update", planUpdate),
+  "group.leave": unified("group.leave", (p, ctx: Ctx) => post(ctx, ROUTE.leaveGroup, { group: group(p.group_id) }, "leave the group")),
+  "group.list": unified("group.list", (_p, ctx: Ctx) => getList(ctx, ROUTE.groupList, {}, "list the groups", (list) => ({ groups: entries(list, "name") }))),
+  "friend.list": unified("friend.list", (_p, ctx: Ctx) => getList(ctx, ROUTE.friendList, {}, "list the friends", (list) => ({ friends: entries(list, "nickname") }))),
+  "group.member.list": unified("group.member.list", (p, ctx: Ctx) => {
+    group(p.group_id);
+    return getList(ctx, ROUTE.memberList, { group: p.group_id }, "list the members", (list) => ({ members: entries(list, "alias", "nickname") }));
+  }),
+  "self.get": unified("self.get", planSelf),
+  "user.get": unified("user.get", planUser),
+  "upstream.raw": unified("upstream.raw", planRaw),
 };

@@ -14,6 +14,7 @@
  * draws them as 0 and "".
  */
 import * as z from "zod";
+import { httpUrl, wsUrl } from "../kit.ts";
 
 /** The action routes of the daemon's HTTP API. */
 export const ROUTE = {
@@ -122,8 +123,11 @@ export interface SendBody {
   reply?: WireReply;
 }
 
-/** Key of a pending request's context (friend request, group invitation, join request). */
-export const requestKey = (id: string): string => `request:${id}`;
+/** Pending requests are remembered as `request:<id>` for REQUEST_TTL_MS, or until answered. */
+export const REQUEST_SHELF = "request";
+export const requestKey = (id: string): string => `${REQUEST_SHELF}:${id}`;
+/** QQ lets a request be answered for about a week; one older is forgotten. */
+export const REQUEST_TTL_MS = 7 * 86_400_000;
 
 /** What approving or rejecting a request needs, remembered when it arrives. */
 export interface PendingRequest {
@@ -136,13 +140,11 @@ export interface PendingRequest {
 
 /**
  * Quoting a message needs its sender and a summary, which the caller does not give: both are
- * remembered for the last MESSAGE_MEMORY messages received, as `msg:<msgID>`, in a ring of
- * `msgring:<slot>` keys (the slot's message id) advanced by `msgring:next`.
+ * remembered as `msg:<msgID>` for the last MESSAGE_MEMORY messages received (a memory shelf).
  */
+export const MESSAGE_SHELF = "msg";
 export const MESSAGE_MEMORY = 200;
-export const messageKey = (id: string): string => `msg:${id}`;
-export const ringKey = (slot: number): string => `msgring:${slot}`;
-export const RING_NEXT = "msgring:next";
+export const messageKey = (id: string): string => `${MESSAGE_SHELF}:${id}`;
 /** Summaries are kept to this many characters. */
 export const SUMMARY_MAX = 200;
 
@@ -152,23 +154,12 @@ export interface RememberedMessage {
   summary: string;
 }
 
-function hasProtocol(value: string, protocols: readonly string[]): boolean {
-  try {
-    return protocols.includes(new URL(value).protocol);
-  } catch {
-    return false;
-  }
-}
-
 /** The `upstream` config. */
 export const OicqConfig = z.object({
   /** The daemon's event socket (any path). */
-  url: z.string().refine((v) => hasProtocol(v, ["ws:", "wss:"]), { message: "must be a ws:// or wss:// URL" }),
+  url: wsUrl,
   /** Base of the daemon's HTTP API; default: the socket's host and port over http/https. */
-  api: z
-    .string()
-    .refine((v) => hasProtocol(v, ["http:", "https:"]), { message: "must be an http:// or https:// URL" })
-    .optional(),
+  api: httpUrl.optional(),
 });
 export type OicqConfig = z.output<typeof OicqConfig>;
 
@@ -194,9 +185,4 @@ export function endpoint(config: OicqConfig, route: string, query: Record<string
   const search = params.toString();
   u.search = search === "" ? "" : `?${search}`;
   return u.href;
-}
-
-/** A URL as a GET may show it: no query, no fragment, no user info. */
-export function publicUrl(url: string): string {
-  return url.replace(/[?#].*$/s, "").replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@]*@/i, "$1");
 }

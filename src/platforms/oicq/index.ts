@@ -11,7 +11,8 @@ import type { Platform } from "../contract.ts";
 import type { EventType } from "../../events/types.ts";
 import { decode } from "./decode.ts";
 import { actions } from "./encode.ts";
-import { OicqConfig, ROUTE, apiBase, endpoint, publicUrl } from "./frames.ts";
+import { publicUrl } from "../kit.ts";
+import { MESSAGE_MEMORY, MESSAGE_SHELF, OicqConfig, REQUEST_SHELF, REQUEST_TTL_MS, ROUTE, apiBase, endpoint } from "./frames.ts";
 
 const EVENTS = [
   "message.created",
@@ -40,17 +41,20 @@ export const oicq: Platform<OicqConfig> = {
   },
   events: EVENTS,
   actions,
-  dial(ctx) {
-    return { url: ctx.config.url };
-  },
-  readiness: "open",
-  probe: {
-    intervalMs: 10_000,
-    timeoutMs: 5_000,
-    request(ctx) {
-      return { method: "GET", url: endpoint(ctx.config, ROUTE.friendList) };
+  link: {
+    dial(ctx) {
+      return { url: ctx.config.url };
+    },
+    readiness: "open",
+    probe: {
+      intervalMs: 10_000,
+      timeoutMs: 5_000,
+      request(ctx) {
+        return { method: "GET", url: endpoint(ctx.config, ROUTE.friendList) };
+      },
     },
   },
+  memory: { [MESSAGE_SHELF]: { capacity: MESSAGE_MEMORY }, [REQUEST_SHELF]: { ttlMs: REQUEST_TTL_MS } },
   decode,
 };
 

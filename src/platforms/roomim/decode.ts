@@ -24,11 +24,11 @@
  * from another device.
  */
 import type { Context, Decoded, Frame, Reply } from "../contract.ts";
-import type { DraftEvent, EventType, ChatRef } from "../../events/types.ts";
+import type { EventType, ChatRef } from "../../events/types.ts";
 import type { Element } from "../../events/elements.ts";
-import { base64 } from "../../lib/bytes.ts";
 import { idString, isRecord, parseLossless } from "../../lib/json.ts";
-import { errorText, problem } from "../../lib/problem.ts";
+import { problem } from "../../lib/problem.ts";
+import * as kit from "../kit.ts";
 import { epochMs, nonEmpty, shown } from "../../lib/values.ts";
 import { MENTION_TYPE, MSG_TYPE, REFUSALS, RESPONSE, REVOKE_KEY_PREFIX, ROOM_TYPE, type RoomimConfig } from "./frames.ts";
 
@@ -36,20 +36,14 @@ type Ctx = Context<RoomimConfig>;
 type Obj = Record<string, unknown>;
 
 export const SELF_KEY = "self";
-export const roomKey = (room: string): string => `room:${room}`;
+/** The room memory shelf: rooms whose type a frame showed. */
+export const ROOM_SHELF = "room";
+export const roomKey = (room: string): string => `${ROOM_SHELF}:${room}`;
 
-export function decode(frame: Frame, ctx: Ctx): Decoded {
-  try {
-    return decodeFrame(frame, ctx);
-  } catch (err) {
-    // A frame shape nobody foresaw must still reach the user rather than vanish.
-    const reason = `decoding failed: ${errorText(err)}`;
-    return unknown(reason, typeof frame === "string" ? { text: frame } : { base64: base64(frame) });
-  }
-}
+export const decode = kit.guardDecode(decodeFrame);
 
 function decodeFrame(frame: Frame, ctx: Ctx): Decoded {
-  if (typeof frame !== "string") return unknown("binary frame", { base64: base64(frame) });
+  if (typeof frame !== "string") return unknown("binary frame", kit.rawOf(frame));
   let parsed: unknown;
   try {
     parsed = parseLossless(frame);
@@ -229,20 +223,13 @@ function isRevoke(f: Obj, config: RoomimConfig): boolean {
   return f.request !== undefined && code(f.request) === config.revoke.request && code(f.msgType) === config.revoke.msgType;
 }
 
+/** Events carry the frame's `timestamp` as their time when it has one. */
 function one(type: EventType, data: Obj, raw: Obj): Decoded {
-  const event: DraftEvent = { type, data, raw };
-  const ts = epochMs(raw.timestamp);
-  if (ts !== undefined) event.timestamp = ts;
-  return { events: [event] };
+  return kit.one(type, data, raw, epochMs(raw.timestamp));
 }
 
 function unknown(reason: string, raw: unknown): Decoded {
-  const event: DraftEvent = { type: "upstream.unknown", data: { reason }, raw };
-  if (isRecord(raw)) {
-    const ts = epochMs(raw.timestamp);
-    if (ts !== undefined) event.timestamp = ts;
-  }
-  return { events: [event] };
+  return kit.unknown(reason, raw, isRecord(raw) ? epochMs(raw.timestamp) : undefined);
 }
 
 /** A numeric code sent as a number or a digit string. */
@@ -257,6 +244,3 @@ function dimension(value: unknown): number | undefined {
   const n = typeof value === "string" && /^\d+$/.test(value) ? Number(value) : value;
   return typeof n === "number" && Number.isInteger(n) && n >= 0 ? n : undefined;
 }
-
-
-

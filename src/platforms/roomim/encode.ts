@@ -10,17 +10,17 @@ import type { ActionParams } from "../../events/actions.ts";
 import type { FieldError } from "../../lib/problem.ts";
 import { exactNumber, isRecord, parseLossless } from "../../lib/json.ts";
 import { ProblemError, problem } from "../../lib/problem.ts";
+import * as kit from "../kit.ts";
 import { DEFAULT_MENTIONED_CONTENT, MENTION_TYPE, MSG_TYPE, REQUEST, REVOKE_KEY_PREFIX, type MessagePayload, type OutgoingFrame, type RoomimConfig } from "./frames.ts";
 
 type Ctx = Context<RoomimConfig>;
 
 function socket(frame: unknown, key: string | null): Plan {
-  return { kind: "socket", frames: [JSON.stringify(frame)], await: key };
+  return kit.socketPlan([JSON.stringify(frame)], key);
 }
 
-function invalid(errors: FieldError[]): never {
-  throw new ProblemError(problem("invalid_request", errors.map((e) => e.message).join("; "), { errors }));
-}
+/** roomim's messages name what they refuse ("roomim cannot send file"): the detail is the messages. */
+const invalid = (errors: FieldError[]): never => kit.invalid(errors, "messages");
 
 export function planMessageCreate(params: ActionParams<"message.create">, ctx: Ctx): Plan {
   if (params.reply_to !== undefined) invalid([{ path: "reply_to", message: "roomim cannot quote a message" }]);
@@ -107,7 +107,7 @@ export function planRaw(params: ActionParams<"upstream.raw">, _ctx: Ctx): Plan {
     } catch {
       // Not JSON: sent as is, nothing to await.
     }
-    return { kind: "socket", frames: [frame], await: key };
+    return kit.socketPlan([frame], key);
   }
   return socket(frame, localIdOf(frame));
 }
@@ -117,7 +117,7 @@ function localIdOf(frame: unknown): string | null {
 }
 
 export const actions: Readonly<Record<string, PlatformAction<RoomimConfig>>> = {
-  "message.create": { plan: planMessageCreate },
-  "message.delete": { plan: planMessageDelete },
-  "upstream.raw": { plan: planRaw },
+  "message.create": kit.unified("message.create", planMessageCreate),
+  "message.delete": kit.unified("message.delete", planMessageDelete),
+  "upstream.raw": kit.unified("upstream.raw", planRaw),
 };

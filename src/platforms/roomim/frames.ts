@@ -8,6 +8,7 @@
  * Ids are 64-bit and arrive either as bare JSON numbers or as digit strings.
  */
 import * as z from "zod";
+import { wsUrl } from "../kit.ts";
 
 /** `request`: what the client asks for (the seed's examples; the codes are not explained). */
 export const REQUEST = {
@@ -133,22 +134,13 @@ export interface RoomInitPayload {
   memberCount?: number;
 }
 
-function isWsUrl(value: string): boolean {
-  try {
-    const u = new URL(value);
-    return u.protocol === "ws:" || u.protocol === "wss:";
-  } catch {
-    return false;
-  }
-}
-
 /**
  * The `upstream` config. The seed does not say which `request`/`msgType` pair recalls a
  * message (its recall examples are empty apart from the send shape `request 2, msgType 1`),
  * so the pair is configurable.
  */
 export const RoomimConfig = z.object({
-  url: z.string().refine(isWsUrl, { message: "must be a ws:// or wss:// URL" }),
+  url: wsUrl,
   headers: z.record(z.string(), z.string()).optional(),
   revoke: z
     .object({

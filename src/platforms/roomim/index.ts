@@ -5,7 +5,8 @@
  */
 import type { Platform } from "../contract.ts";
 import type { EventType } from "../../events/types.ts";
-import { decode } from "./decode.ts";
+import { publicUrl } from "../kit.ts";
+import { decode, ROOM_SHELF } from "./decode.ts";
 import { actions } from "./encode.ts";
 import { RoomimConfig } from "./frames.ts";
 
@@ -19,10 +20,8 @@ const EVENTS = [
   "group.joined",
 ] as const satisfies readonly EventType[];
 
-/** The URL as a GET may show it: no query, no fragment, no user info. */
-function publicUrl(url: string): string {
-  return url.replace(/[?#].*$/s, "").replace(/^(wss?:\/\/)[^/@]*@/i, "$1");
-}
+/** Rooms whose type is remembered. */
+const ROOM_MEMORY = 10_000;
 
 export const roomim: Platform<RoomimConfig> = {
   name: "roomim",
@@ -36,11 +35,15 @@ export const roomim: Platform<RoomimConfig> = {
   },
   events: EVENTS,
   actions,
-  dial(ctx) {
-    const { url, headers } = ctx.config;
-    return headers ? { url, headers: { ...headers } } : { url };
+  link: {
+    dial(ctx) {
+      const { url, headers } = ctx.config;
+      return headers ? { url, headers: { ...headers } } : { url };
+    },
+    readiness: "open",
   },
-  readiness: "open",
+  /** Room types: a room not remembered reads as a group, so the oldest can go. */
+  memory: { [ROOM_SHELF]: { capacity: ROOM_MEMORY } },
   decode,
 };
 

@@ -33,12 +33,13 @@
  * strings), with the Any's payload decoded in place of its bytes.
  */
 import type { Context, Decoded, Frame } from "../contract.ts";
-import type { ChatRef, DraftEvent, EventType } from "../../events/types.ts";
+import type { ChatRef, EventType } from "../../events/types.ts";
 import { plainText, type Element } from "../../events/elements.ts";
 import { base64 } from "../../lib/bytes.ts";
 import { isRecord, parseLossless } from "../../lib/json.ts";
 import { epochMs } from "../../lib/values.ts";
 import { errorText } from "../../lib/problem.ts";
+import { guardDecode, one, unknown } from "../kit.ts";
 import { CHAT_TYPE, CMD, CONTENT_TYPE, chatKey, pb, type YunhuConfig } from "./frames.ts";
 
 type Ctx = Context<YunhuConfig>;
@@ -49,13 +50,7 @@ const AS_JSON = { longs: String, enums: Number, bytes: String, arrays: false, de
 /** A text frame saying the data (the login) is invalid. */
 const INVALID_TEXT = /不合法|无效|invalid|illegal/i;
 
-export function decode(frame: Frame, ctx: Ctx): Decoded {
-  try {
-    return decodeFrame(frame, ctx);
-  } catch (err) {
-    return unknown(`decoding failed: ${errorText(err)}`, typeof frame === "string" ? { text: frame } : { base64: base64(frame) });
-  }
-}
+export const decode = guardDecode(decodeFrame);
 
 function decodeFrame(frame: Frame, ctx: Ctx): Decoded {
   if (typeof frame === "string") return text(frame);
@@ -390,16 +385,6 @@ function rememberType(chatId: string, upstream: number | undefined, ctx: Ctx): R
 function withRemember(decoded: Decoded, remember: Record<string, unknown> | undefined): Decoded {
   if (remember) decoded.remember = remember;
   return decoded;
-}
-
-function one(type: EventType, data: Obj, raw: Obj, timestamp?: number): Decoded {
-  const event: DraftEvent = { type, data, raw };
-  if (timestamp !== undefined) event.timestamp = timestamp;
-  return { events: [event] };
-}
-
-function unknown(reason: string, raw: unknown): Decoded {
-  return { events: [{ type: "upstream.unknown", data: { reason }, raw }] };
 }
 
 function str(value: unknown): string | undefined {

@@ -32,17 +32,13 @@ import type { ActionParams } from "../../events/actions.ts";
 import { id as idSchema, type Element } from "../../events/elements.ts";
 import { base64, fromBase64 } from "../../lib/bytes.ts";
 import { isRecord, parseLossless } from "../../lib/json.ts";
-import { ProblemError, errorText, problem, type FieldError } from "../../lib/problem.ts";
+import { errorText, problem, type FieldError } from "../../lib/problem.ts";
+import { httpPlan, invalid, isSuccess, platformAction, socketPlan, unified, upstreamSaid, UPSTREAM_TEXT_LIMIT } from "../kit.ts";
 import { CHAT_TYPE, CMD, CONTENT_TYPE, PROTOBUF, ROUTE, STATUS_OK, chatKey, deviceIdOf, endpoint, messageIdOf, pb, type ClientFrame, type YunhuConfig } from "./frames.ts";
 
 type Ctx = Context<YunhuConfig>;
 type Obj = Record<string, unknown>;
 
-const TEXT_LIMIT = 500;
-
-function invalid(errors: FieldError[]): never {
-  throw new ProblemError(problem("invalid_request", errors.map((e) => `${e.path}: ${e.message}`).join("; "), { errors }));
-}
 
 // ---- answers --------------------------------------------------------------------------------
 
@@ -50,23 +46,21 @@ type Status = { code: number; msg: string; request_id?: string };
 
 /** The StatusResponse of an answer, or the problem it amounts to. */
 function readStatus(answer: HttpAnswer, what: string): { status: Status } | { problem: ActionOutcome } {
-  if (answer.status < 200 || answer.status > 299) {
-    return { problem: { problem: problem("upstream_error", `yunhu answered HTTP ${answer.status} to ${what}`, { upstream: { code: answer.status, text: answer.text().slice(0, TEXT_LIMIT) } }) } };
-  }
+  if (!isSuccess(answer)) return { problem: { problem: problem("upstream_error", `yunhu answered HTTP ${answer.status} to ${what}`, { upstream: upstreamSaid(answer) }) } };
   let decoded: Obj;
   try {
     decoded = pb.StatusResponse.toObject(pb.StatusResponse.decode(answer.body), { longs: String, defaults: true });
   } catch (err) {
-    return { problem: { problem: problem("upstream_error", `yunhu's answer to ${what} is not a StatusResponse: ${errorText(err)}`, { upstream: { code: answer.status, text: answer.text().slice(0, TEXT_LIMIT) } }) } };
+    return { problem: { problem: problem("upstream_error", `yunhu's answer to ${what} is not a StatusResponse: ${errorText(err)}`, { upstream: upstreamSaid(answer) }) } };
   }
   if (!isRecord(decoded.status) || answer.body.length === 0) {
-    return { problem: { problem: problem("upstream_error", `yunhu's answer to ${what} has no status`, { upstream: { code: answer.status, text: answer.text().slice(0, TEXT_LIMIT) } }) } };
+    return { problem: { problem: problem("upstream_error", `yunhu's answer to ${what} has no status`, { upstream: upstreamSaid(answer) }) } };
   }
   const s = decoded.status;
   const status: Status = { code: typeof s.code === "number" ? s.code : 0, msg: typeof s.msg === "string" ? s.msg : "" };
   if (typeof s.request_id === "string" && s.request_id !== "0") status.request_id = s.request_id;
   if (status.code !== STATUS_OK) {
-    const text = status.msg === "" ? null : status.msg.slice(0, TEXT_LIMIT);
+    const text = status.msg === "" ? null : status.msg.slice(0, UPSTREAM_TEXT_LIMIT);
     return { problem: { problem: problem("upstream_rejected", `yunhu refused to ${what} (${status.code}${text ? `: ${text}` : ""})`, { upstream: { code: status.code, text } }) } };
   }
   return { status };
@@ -77,17 +71,10 @@ function headers(ctx: Ctx): Record<string, string> {
 }
 
 function post(ctx: Ctx, route: string, body: Uint8Array, what: string, result: () => Obj): Plan {
-  return {
-    kind: "http",
-    method: "POST",
-    url: endpoint(ctx.config, route),
-    headers: headers(ctx),
-    body,
-    parse(answer) {
-      const read = readStatus(answer, what);
-      return "problem" in read ? read.problem : { result: result() };
-    },
-  };
+  return httpPlan({ method: "POST", url: endpoint(ctx.config, route), headers: headers(ctx), body }, (answer) => {
+    const read = readStatus(answer, what);
+    return "problem" in read ? read.problem : { result: result() };
+  });
 }
 
 // ---- content --------------------------------------------------------------------------------
@@ -212,7 +199,7 @@ export function clientFrame(ctx: Ctx, cmd: string, data: Obj): string {
 
 export function planDraft(params: DraftParams, ctx: Ctx): Plan {
   const frame = clientFrame(ctx, CMD.inputInfo, { chatId: params.chat.id, input: params.text, deviceId: deviceIdOf(ctx.config, ctx.connection) });
-  return { kind: "socket", frames: [frame], await: null };
+  return socketPlan([frame], null);
 }
 
 // ---- raw ------------------------------------------------------------------------------------
@@ -230,7 +217,7 @@ export function planDraft(params: DraftParams, ctx: Ctx): Plan {
 export function planRaw(params: ActionParams<"upstream.raw">, ctx: Ctx): Plan {
   if ("frame" in params) {
     const frame = typeof params.frame === "string" ? params.frame : JSON.stringify(params.frame);
-    return { kind: "socket", frames: [frame], await: null };
+    return socketPlan([frame], null);
   }
   const { method, path, body } = params.http;
   if (method === "GET" && body !== undefined) invalid([{ path: "http.body", message: "a GET carries no body" }]);
@@ -241,7 +228,7 @@ export function planRaw(params: ActionParams<"upstream.raw">, ctx: Ctx): Plan {
     headers: { token: ctx.config.token },
     parse(answer) {
       if (answer.status < 200 || answer.status > 299) {
-        return { problem: problem("upstream_error", `yunhu answered HTTP ${answer.status}`, { upstream: { code: answer.status, text: answer.text().slice(0, TEXT_LIMIT) } }) };
+        return { problem: problem("upstream_error", `yunhu answered HTTP ${answer.status}`, { upstream: upstreamSaid(answer) }) };
       }
       const type = Object.entries(answer.headers).find(([k]) => k.toLowerCase() === "content-type")?.[1] ?? "";
       if (/json/i.test(type)) {
@@ -282,9 +269,9 @@ export function planRaw(params: ActionParams<"upstream.raw">, ctx: Ctx): Plan {
 }
 
 export const actions: Readonly<Record<string, PlatformAction<YunhuConfig>>> = {
-  "message.create": { plan: planMessageCreate },
-  "message.update": { plan: planMessageUpdate },
-  "message.delete": { plan: planMessageDelete },
-  "yunhu.draft": { params: DraftParams, plan: planDraft },
-  "upstream.raw": { plan: planRaw },
+  "message.create": unified("message.create", planMessageCreate),
+  "message.update": unified("message.update", planMessageUpdate),
+  "message.delete": unified("message.delete", planMessageDelete),
+  "yunhu.draft": platformAction(DraftParams, planDraft),
+  "upstream.raw": unified("upstream.raw", planRaw),
 };

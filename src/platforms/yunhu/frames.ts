@@ -12,6 +12,7 @@
  *   `StatusResponse {status {request_id, code, msg}}`, code 1 being success.
  */
 import * as z from "zod";
+import { httpUrl, wsUrl } from "../kit.ts";
 import { hex } from "../../lib/bytes.ts";
 
 export { yunhu as pb } from "./proto.js";
@@ -62,14 +63,6 @@ export const PROTOBUF = "application/x-protobuf";
 /** The login platforms the server accepts. */
 export const LOGIN_PLATFORMS = ["windows", "macos", "android", "linux", "ios", "fuchsia", "Web"] as const;
 
-function hasProtocol(value: string, protocols: readonly string[]): boolean {
-  try {
-    return protocols.includes(new URL(value).protocol);
-  } catch {
-    return false;
-  }
-}
-
 /** The `upstream` config. */
 export const YunhuConfig = z.object({
   userId: z.string().min(1),
@@ -77,14 +70,8 @@ export const YunhuConfig = z.object({
   platform: z.enum(LOGIN_PLATFORMS).default("windows"),
   /** Default: derived from the connection id (see `deviceIdOf`), so it survives reconnects. */
   deviceId: z.string().min(1).optional(),
-  url: z
-    .string()
-    .refine((v) => hasProtocol(v, ["ws:", "wss:"]), { message: "must be a ws:// or wss:// URL" })
-    .default("wss://chat-ws-go.jwzhd.com/ws"),
-  api: z
-    .string()
-    .refine((v) => hasProtocol(v, ["http:", "https:"]), { message: "must be an http:// or https:// URL" })
-    .default("https://chat-go.jwzhd.com"),
+  url: wsUrl.default("wss://chat-ws-go.jwzhd.com/ws"),
+  api: httpUrl.default("https://chat-go.jwzhd.com"),
 });
 export type YunhuConfig = z.output<typeof YunhuConfig>;
 
@@ -123,11 +110,6 @@ export function endpoint(config: YunhuConfig, route: string): string {
   return base.href;
 }
 
-/** A URL as a GET may show it: no query, no fragment, no user info. */
-export function publicUrl(url: string): string {
-  return url.replace(/[?#].*$/s, "").replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@]*@/i, "$1");
-}
-
 /** A client → server socket frame. */
 export interface ClientFrame {
   seq: string;
@@ -139,4 +121,7 @@ export interface ClientFrame {
  * Remembered per chat: its upstream `ChatType` (1 user, 2 group, 3 bot), learned from pushed
  * messages; edits, streams and drafts do not say it, and sending needs it.
  */
-export const chatKey = (chatId: string): string => `chat:${chatId}`;
+export const CHAT_SHELF = "chat";
+export const chatKey = (chatId: string): string => `${CHAT_SHELF}:${chatId}`;
+/** Chats whose type is remembered (a forgotten one is learned again from its next message). */
+export const CHAT_MEMORY = 10_000;

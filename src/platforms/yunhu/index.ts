@@ -11,7 +11,8 @@ import type { Context, Platform } from "../contract.ts";
 import type { EventType } from "../../events/types.ts";
 import { decode } from "./decode.ts";
 import { actions, clientFrame } from "./encode.ts";
-import { CMD, YunhuConfig, deviceIdOf, publicUrl } from "./frames.ts";
+import { publicUrl } from "../kit.ts";
+import { CHAT_MEMORY, CHAT_SHELF, CMD, YunhuConfig, deviceIdOf } from "./frames.ts";
 
 const EVENTS = [
   "message.created",
@@ -39,16 +40,19 @@ export const yunhu: Platform<YunhuConfig> = {
   },
   events: EVENTS,
   actions,
-  dial(ctx) {
-    return { url: ctx.config.url };
+  link: {
+    dial(ctx) {
+      return { url: ctx.config.url };
+    },
+    hello(ctx) {
+      const { userId, token, platform } = ctx.config;
+      return [clientFrame(ctx, CMD.login, { userId, token, platform, deviceId: deviceIdOf(ctx.config, ctx.connection) }), heartbeat(ctx)];
+    },
+    readiness: "signal",
+    readyTimeoutMs: 10_000,
+    heartbeat: { intervalMs: 30_000, timeoutMs: 15_000, frame: heartbeat },
   },
-  hello(ctx) {
-    const { userId, token, platform } = ctx.config;
-    return [clientFrame(ctx, CMD.login, { userId, token, platform, deviceId: deviceIdOf(ctx.config, ctx.connection) }), heartbeat(ctx)];
-  },
-  readiness: "signal",
-  readyTimeoutMs: 10_000,
-  heartbeat: { intervalMs: 30_000, timeoutMs: 15_000, frame: heartbeat },
+  memory: { [CHAT_SHELF]: { capacity: CHAT_MEMORY } },
   decode,
 };
 
