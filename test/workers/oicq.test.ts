@@ -20,7 +20,7 @@ async function requests(since: number, path?: string): Promise<any[]> {
 const requestCount = async (): Promise<number> => (await oicqSim("state")).requests;
 
 describe("oicq session", () => {
-  it("stays connected under the daemon's ping rule", async () => {
+  it("stays connected under the daemon's ping rule", { timeout: 30_000 }, async () => {
     const { id } = await connectOicq("oicq-ping");
     const before = (await oicqSim("terminations")).terminations.length;
     await new Promise((r) => setTimeout(r, 1_500)); // 7 ping rounds
