@@ -1,0 +1,416 @@
+// The base every socket simulator is built on: one HTTP server that takes the WebSocket
+// upgrade on any path, records every upgrade (and refuses it with a status on demand), keeps
+// the open sockets with their records, broadcasts, drops and terminates them, answers the
+// shared /control routes, and lets tests wait for what it recorded.
+//
+// Building a simulator on it (see roomim.ts for the smallest one):
+//
+//   class Chat extends SocketSim<ChatConnection, ChatFrame> {
+//     constructor(server: Server, host: string, port: number, log: boolean) {
+//       super(server, { name: "chat", host, port, log, path: "/ws", dropCode: 1012 });
+//     }
+//     protected override connection(base: ConnectionRecord, req: IncomingMessage): ChatConnection {
+//       return { ...base, loggedIn: false };                 // extra fields per connection
+//     }
+//     protected override admit(record: ChatConnection, req: IncomingMessage): number | null {
+//       return tokenOf(req) === this.token ? super.admit(record, req) : 401;   // refuse with a status
+//     }
+//     protected frame(ws: WebSocket, record: ChatConnection, data: Buffer, binary: boolean): void {
+//       this.received.push(...);                             // record, then answer
+//       this.sendTo([ws], reply);
+//     }
+//     protected override request(req, res, path): Promise<void> { ... }   // a REST API beside the socket
+//     protected override controlRoute(route, body, query): unknown { ... } // its own /control routes
+//     protected override pushes = { kinds: ["message"], field: "sent" };  // POST /control/push/{kind}
+//     protected override scripts = new ScriptQueue<Spec>({ ... });       // POST /control/script
+//     state() { return { clients: this.clients(), ... }; }
+//     override reset() { super.reset(); ...its own state... }
+//   }
+//   export async function startChat(opts) {
+//     const server = createServer();
+//     const port = await listen(server, opts.port ?? 0, host);
+//     return new Chat(server, host, port, opts.log ?? false);
+//   }
+//
+// What the base gives every simulator, public:
+//   url, httpUrl, port, connections, received, clients(), drop(code?, reason?), terminate(),
+//   refuseUpgrades(status | null), waitForConnection(n?), waitForFrame(predicate), reset(),
+//   close().
+// To the simulator (protected): waiters (notify after recording anything tests wait for),
+// sockets(filter?), sendTo(sockets, data, shown?), broadcast(data), print(line),
+// textFrame(data, binary) (the usual ReceivedFrame), and the hooks above plus opened(),
+// closed(), closing() and shutdown().
+//
+// Shared /control routes (control.ts serves them; a simulator's controlRoute() goes first):
+//   POST /control/push/{kind}   params of the push method → { [pushes.field]: result }
+//   POST /control/drop          { code?, reason?, terminate? } → { dropped }
+//   POST /control/terminate     kill every client's TCP connection → { dropped }
+//   POST /control/refuse        { status: number | null } → { status }
+//   POST /control/script        { route, ...spec, always?, clear? } → { route, always, spec }
+//   GET  /control/received[?since=n]  → { received: [...] }
+//   GET  /control/connections         → { connections: [...] }
+//   GET  /control/state               → state()
+//   POST /control/reset               → { reset: true }
+
+import { STATUS_CODES } from "node:http";
+import type { IncomingMessage, Server, ServerResponse } from "node:http";
+import type { Duplex } from "node:stream";
+import { createRequire } from "node:module";
+import type { RawData, WebSocket } from "ws";
+import type * as WsModule from "ws";
+import { BadRequest, json, optional, serveControl } from "./control.ts";
+import { assertSendableCloseCode, clock, closeServer, flatHeaders, sendJson } from "./http.ts";
+import { parseLossless } from "./json.ts";
+import type { ScriptQueue } from "./script.ts";
+import { now, Waiters } from "./wait.ts";
+
+// Loaded through require: in a test runner's setup, an ESM import of "ws" can resolve to its
+// browser stub.
+const { WebSocketServer } = createRequire(import.meta.url)("ws") as typeof WsModule;
+
+export interface ConnectionRecord {
+  /** Path of the upgrade request, without the query. */
+  path: string;
+  query: Record<string, string>;
+  headers: Record<string, string>;
+  at: number;
+  open: boolean;
+  /** 101 when accepted, else the HTTP status it was refused with. */
+  status: number;
+}
+
+/** A client frame as most simulators record it. */
+export interface ReceivedFrame {
+  /** The frame text (binary frames decoded as UTF-8). */
+  text: string;
+  /** Parsed with 64-bit integers kept as digit strings; null when not JSON. */
+  parsed: unknown;
+  binary: boolean;
+  at: number;
+}
+
+export interface SocketSimOptions {
+  /** The upstream's name, in log lines and refusal bodies. */
+  name: string;
+  host: string;
+  /** The bound port. */
+  port: number;
+  /** The path of `url` (any path is accepted). */
+  path: string;
+  /** The close code drop() sends by default. */
+  dropCode: number;
+  /** Print one line per frame in and out and per connection. */
+  log: boolean;
+  /** Whether ws answers client pings by itself (default true). */
+  autoPong?: boolean;
+}
+
+/** POST /control/push/{kind} calls the simulator's method `kind` with the body and answers `{ [field]: result }`. */
+export interface PushTable {
+  kinds: readonly string[];
+  field: string;
+}
+
+export abstract class SocketSim<C extends ConnectionRecord = ConnectionRecord, F = ReceivedFrame> {
+  readonly port: number;
+  /** ws://host:port{path}. */
+  readonly url: string;
+  /** http://host:port, the base of /control (and of any HTTP API). */
+  readonly httpUrl: string;
+  connections: C[] = [];
+  received: F[] = [];
+
+  protected readonly waiters = new Waiters();
+  protected readonly name: string;
+  /** The push methods /control/push/{kind} may call. */
+  protected readonly pushes: PushTable | undefined = undefined;
+  /** Scripted answers /control/script feeds. */
+  protected readonly scripts: ScriptQueue<object> | undefined = undefined;
+
+  readonly #server: Server;
+  readonly #wss: WsModule.WebSocketServer;
+  readonly #sockets = new Map<WebSocket, C>();
+  readonly #log: boolean;
+  readonly #dropCode: number;
+  #refuse: number | null = null;
+
+  protected constructor(server: Server, options: SocketSimOptions) {
+    this.#server = server;
+    this.name = options.name;
+    this.port = options.port;
+    this.#log = options.log;
+    this.#dropCode = options.dropCode;
+    this.#wss = new WebSocketServer({ noServer: true, ...(options.autoPong === false && { autoPong: false }) });
+    this.httpUrl = `http://${options.host}:${options.port}`;
+    this.url = `ws://${options.host}:${options.port}${options.path}`;
+    server.on("request", (req, res) => {
+      const path = new URL(req.url ?? "/", "http://sim").pathname;
+      const fail = (error: unknown) => {
+        if (!res.headersSent) sendJson(res, 500, { error: String(error) });
+      };
+      if (path === "/control" || path.startsWith("/control/")) {
+        serveControl(req, res, path, (r, body, query) => this.controlRoute(r, body, query) ?? this.#sharedRoute(r, body, query)).catch(fail);
+      } else {
+        this.request(req, res, path).catch(fail);
+      }
+    });
+    server.on("upgrade", (req: IncomingMessage, socket: Duplex, head: Buffer) => this.#upgrade(req, socket, head));
+  }
+
+  // ---- hooks ---------------------------------------------------------------
+
+  /** A client frame on an accepted socket; record it (in `received`) and answer it. */
+  protected abstract frame(ws: WebSocket, record: C, data: Buffer, binary: boolean): void;
+
+  /** What /control/state answers. */
+  abstract state(): object;
+
+  /** The record of a new upgrade, with the simulator's own fields. */
+  protected connection(base: ConnectionRecord, _req: IncomingMessage): C {
+    return base as C;
+  }
+
+  /** The status to refuse this upgrade with, or null to accept it. */
+  protected admit(_record: C, _req: IncomingMessage): number | null {
+    return this.#refuse;
+  }
+
+  /** A socket was accepted (after it is recorded as open). */
+  protected opened(_ws: WebSocket, _record: C): void {}
+
+  /** A socket closed (after it is recorded as closed). */
+  protected closed(_ws: WebSocket, _record: C, _code: number, _reason: string): void {}
+
+  /** The server is about to close a socket: "dropped" (close frame) or "terminated" (TCP). */
+  protected closing(_ws: WebSocket, _record: C, _why: "dropped" | "terminated"): void {}
+
+  /** An HTTP request outside /control. */
+  protected async request(_req: IncomingMessage, res: ServerResponse, _path: string): Promise<void> {
+    sendJson(res, 426, { error: `${this.name} simulator: connect with a WebSocket upgrade, or use /control` });
+  }
+
+  /** The simulator's own /control routes, tried before the shared ones; undefined for no match. */
+  protected controlRoute(_route: string, _body: Buffer, _query: URLSearchParams): unknown {
+    return undefined;
+  }
+
+  // ---- socket control ------------------------------------------------------
+
+  /** Close every client socket with a close frame; returns how many. */
+  drop(code = this.#dropCode, reason = ""): number {
+    assertSendableCloseCode(code);
+    const open = this.#open();
+    for (const [ws, record] of open) {
+      this.closing(ws, record, "dropped");
+      ws.close(code, reason);
+    }
+    return open.length;
+  }
+
+  /** Kill every client's TCP connection without a close frame; returns how many. */
+  terminate(): number {
+    const open = this.#open();
+    for (const [ws, record] of open) {
+      this.closing(ws, record, "terminated");
+      ws.terminate();
+    }
+    return open.length;
+  }
+
+  /** Refuse upgrades with this HTTP status until called with null. */
+  refuseUpgrades(status: number | null): void {
+    this.#refuse = status;
+  }
+
+  /** The status upgrades are refused with, or null. */
+  get refusing(): number | null {
+    return this.#refuse;
+  }
+
+  // ---- observation ---------------------------------------------------------
+
+  waitForFrame(predicate: (frame: F) => boolean, timeoutMs = 5000): Promise<F> {
+    return this.waiters.until(() => this.received.find(predicate), timeoutMs, "a matching client frame");
+  }
+
+  /** Resolve with the count-th connection accepted since start or the last reset. */
+  waitForConnection(count = 1, timeoutMs = 5000): Promise<C> {
+    return this.waiters.until(() => this.connections.filter((c) => c.status === 101)[count - 1], timeoutMs, `connection #${count}`);
+  }
+
+  /** Open client sockets. */
+  clients(): number {
+    return this.#open().length;
+  }
+
+  /** Clear the recordings; upgrades accepted. Simulators extend it with their own state. */
+  reset(): void {
+    this.connections = [];
+    this.received = [];
+    this.#refuse = null;
+  }
+
+  /** Kill every socket and stop listening. */
+  async close(): Promise<void> {
+    for (const ws of this.#sockets.keys()) ws.terminate();
+    this.shutdown();
+    this.#wss.close();
+    await closeServer(this.#server);
+  }
+
+  /** Stop the simulator's own timers; called by close(). */
+  protected shutdown(): void {}
+
+  // ---- for simulators ------------------------------------------------------
+
+  /** Open sockets (in the order they connected) whose record passes `filter`. */
+  protected sockets(filter: (record: C) => boolean = () => true): WebSocket[] {
+    return this.#open()
+      .filter(([, record]) => filter(record))
+      .map(([ws]) => ws);
+  }
+
+  /** The record of an accepted socket. */
+  protected recordOf(ws: WebSocket): C | undefined {
+    return this.#sockets.get(ws);
+  }
+
+  /** Send to these sockets and log it (`shown`: how the log line shows binary data). */
+  protected sendTo(sockets: readonly WebSocket[], data: string | Uint8Array, shown?: () => string): void {
+    for (const ws of sockets) ws.send(data);
+    if (!this.#log) return;
+    this.print(`out ${shown ? shown() : typeof data === "string" ? data : `(binary, ${data.byteLength} bytes)`}`);
+  }
+
+  /** Send to every open socket. */
+  protected broadcast(data: string | Uint8Array): void {
+    this.sendTo(this.sockets(), data);
+  }
+
+  /** The usual record of a client frame: JSON text parsed losslessly, binary left unparsed. */
+  protected textFrame(data: Buffer, binary: boolean): ReceivedFrame {
+    const text = data.toString("utf8");
+    let parsed: unknown = null;
+    if (!binary) {
+      try {
+        parsed = parseLossless(text);
+      } catch {
+        // Not JSON: recorded anyway.
+      }
+    }
+    return { text, parsed, binary, at: now() };
+  }
+
+  protected print(line: string): void {
+    if (this.#log) console.log(`${clock()} ${this.name} ${line}`);
+  }
+
+  // ---- internals -----------------------------------------------------------
+
+  #open(): [WebSocket, C][] {
+    return [...this.#sockets].filter(([ws]) => ws.readyState === 1 /* OPEN */);
+  }
+
+  #upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    const url = new URL(req.url ?? "/", "http://sim");
+    const record = this.connection(
+      { path: url.pathname, query: Object.fromEntries(url.searchParams), headers: flatHeaders(req.headers), at: now(), open: false, status: 101 },
+      req,
+    );
+    this.connections.push(record);
+    socket.on("error", () => {});
+    const refuse = this.admit(record, req);
+    if (refuse !== null) {
+      record.status = refuse;
+      this.print(`refused upgrade ${req.url} with ${refuse}`);
+      const body = `refused by the ${this.name} simulator\n`;
+      socket.end(
+        `HTTP/1.1 ${refuse} ${STATUS_CODES[refuse] ?? "Refused"}\r\n` +
+          `content-type: text/plain\r\ncontent-length: ${body.length}\r\nconnection: close\r\n\r\n${body}`,
+      );
+      this.waiters.notify();
+      return;
+    }
+    this.#wss.handleUpgrade(req, socket, head, (ws) => {
+      record.open = true;
+      this.#sockets.set(ws, record);
+      this.print(`connected ${req.url} (${this.#sockets.size} open)`);
+      ws.on("message", (data, binary) => {
+        const bytes = toBuffer(data);
+        this.print(`in  ${binary ? "(binary) " : ""}${bytes.toString("utf8")}`);
+        this.frame(ws, record, bytes, binary);
+        this.waiters.notify();
+      });
+      ws.on("close", (code, reason) => {
+        record.open = false;
+        this.#sockets.delete(ws);
+        this.print(`closed ${code} ${reason.toString()} (${this.#sockets.size} open)`);
+        this.closed(ws, record, code, reason.toString());
+        this.waiters.notify();
+      });
+      ws.on("error", () => {});
+      this.opened(ws, record);
+      this.waiters.notify();
+    });
+  }
+
+  #sharedRoute(route: string, body: Buffer, query: URLSearchParams): unknown {
+    const push = /^POST \/control\/push\/([A-Za-z]+)$/.exec(route)?.[1];
+    if (push !== undefined && this.pushes !== undefined) {
+      const { kinds, field } = this.pushes;
+      if (!kinds.includes(push)) throw new BadRequest(`unknown push kind "${push}"; one of ${kinds.join(", ")}`);
+      const method = (this as unknown as Record<string, (p: object) => unknown>)[push];
+      if (typeof method !== "function") throw new Error(`${this.name} simulator has no push method ${push}`);
+      return { [field]: method.call(this, json(body)) };
+    }
+    switch (route) {
+      case "POST /control/drop": {
+        const p = json(body);
+        const dropped = p.terminate === true ? this.terminate() : this.drop(optional(p, "code", "number"), optional(p, "reason", "string"));
+        return { dropped };
+      }
+      case "POST /control/terminate":
+        return { dropped: this.terminate() };
+      case "POST /control/refuse": {
+        const status = json(body).status ?? null;
+        if (status !== null && (typeof status !== "number" || status < 200 || status > 599)) {
+          throw new BadRequest("status must be an HTTP status (200-599) or null");
+        }
+        this.refuseUpgrades(status);
+        return { status };
+      }
+      case "POST /control/script":
+        return this.scripts === undefined ? undefined : scriptRoute(this.scripts, json(body));
+      case "GET /control/received":
+        return { received: this.received.slice(Number(query.get("since") ?? 0)) };
+      case "GET /control/connections":
+        return { connections: this.connections };
+      case "GET /control/state":
+        return this.state();
+      case "POST /control/reset":
+        this.reset();
+        return { reset: true };
+      default:
+        return undefined;
+    }
+  }
+}
+
+/** { route, ...spec, always?, clear? }: script one request on route, or every one, or stop. */
+function scriptRoute(scripts: ScriptQueue<object>, p: Record<string, unknown>): unknown {
+  const route = scripts.route(p.route);
+  const always = p.always === true;
+  if (always && p.clear === true) {
+    scripts.always(route, null);
+    return { route, always, spec: null };
+  }
+  const spec = scripts.parse(p);
+  if (always) scripts.always(route, spec);
+  else scripts.once(route, spec);
+  return { route, always, spec };
+}
+
+function toBuffer(data: RawData): Buffer {
+  if (Array.isArray(data)) return Buffer.concat(data);
+  return data instanceof ArrayBuffer ? Buffer.from(data) : (data as Buffer);
+}
