@@ -117,41 +117,9 @@ export function scripted(spec: ScriptSpec): Answer | undefined {
 
 export class ActionApi {
   readonly #host: ApiHost;
-  readonly #once = new Map<string, ScriptSpec[]>();
-  readonly #always = new Map<string, ScriptSpec>();
 
   constructor(host: ApiHost) {
     this.#host = host;
-  }
-
-  script(route: string, spec: ScriptSpec): void {
-    const key = routeKey(route);
-    const queue = this.#once.get(key) ?? [];
-    queue.push(spec);
-    this.#once.set(key, queue);
-  }
-
-  scriptAlways(route: string, spec: ScriptSpec | null): void {
-    if (spec === null) this.#always.delete(routeKey(route));
-    else this.#always.set(routeKey(route), spec);
-  }
-
-  clearScripts(): void {
-    this.#once.clear();
-    this.#always.clear();
-  }
-
-  /** The script for this path, consuming a one-shot one first. */
-  takeScript(path: string): ScriptSpec | undefined {
-    const key = routeKey(path);
-    const queue = this.#once.get(key);
-    const spec = queue?.shift();
-    if (queue && queue.length === 0) this.#once.delete(key);
-    return spec ?? this.#always.get(key);
-  }
-
-  scripts(): { once: Record<string, ScriptSpec[]>; always: Record<string, ScriptSpec> } {
-    return { once: Object.fromEntries(this.#once), always: Object.fromEntries(this.#always) };
   }
 
   /** Answer one request the way the daemon does. */

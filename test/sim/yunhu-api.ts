@@ -124,39 +124,6 @@ export function scripted(spec: ScriptSpec, requestId: string): Answer | undefine
   return undefined;
 }
 
-export class Scripts {
-  readonly #once = new Map<Route, ScriptSpec[]>();
-  readonly #always = new Map<Route, ScriptSpec>();
-
-  once(route: Route, spec: ScriptSpec): void {
-    const queue = this.#once.get(route) ?? [];
-    queue.push(spec);
-    this.#once.set(route, queue);
-  }
-
-  always(route: Route, spec: ScriptSpec | null): void {
-    if (spec === null) this.#always.delete(route);
-    else this.#always.set(route, spec);
-  }
-
-  /** The script for this route, consuming a one-shot one first. */
-  take(route: Route): ScriptSpec | undefined {
-    const queue = this.#once.get(route);
-    const spec = queue?.shift();
-    if (queue?.length === 0) this.#once.delete(route);
-    return spec ?? this.#always.get(route);
-  }
-
-  clear(): void {
-    this.#once.clear();
-    this.#always.clear();
-  }
-
-  list(): { once: Record<string, ScriptSpec[]>; always: Record<string, ScriptSpec> } {
-    return { once: Object.fromEntries(this.#once), always: Object.fromEntries(this.#always) };
-  }
-}
-
 /** Answer one request on a known route the way the server does. */
 export function answer(host: ApiHost, route: Route, token: string | undefined, decoded: Decoded | null): Answer {
   const requestId = host.nextRequestId();
