@@ -32,10 +32,9 @@
 //     return new Chat(server, host, port, opts.log ?? false);
 //   }
 //
-// What the base gives every simulator, public:
-//   url, httpUrl, port, connections, received, clients(), drop(code?, reason?), terminate(),
-//   refuseUpgrades(status | null), waitForConnection(n?), waitForFrame(predicate), reset(),
-//   close().
+// What the base gives every simulator, public: SocketSimApi below (url, httpUrl, port,
+// connections, received, clients(), drop(code?, reason?), terminate(), refuseUpgrades(status
+// | null), waitForConnection(n?), waitForFrame(predicate), reset(), close()).
 // To the simulator (protected): waiters (notify after recording anything tests wait for),
 // sockets(filter?), sendTo(sockets, data, shown?), broadcast(data), print(line),
 // textFrame(data, binary) (the usual ReceivedFrame), and the hooks above plus opened(),
@@ -105,13 +104,42 @@ export interface SocketSimOptions {
   autoPong?: boolean;
 }
 
+/** What every socket simulator offers tests (a simulator's own interface extends it). */
+export interface SocketSimApi<C extends ConnectionRecord = ConnectionRecord, F = ReceivedFrame> {
+  readonly port: number;
+  /** ws://host:port{path}; any path is accepted. */
+  readonly url: string;
+  /** http://host:port: the base of /control and of any HTTP API. */
+  readonly httpUrl: string;
+  /** Client frames since start or the last reset. */
+  readonly received: readonly F[];
+  /** Every upgrade since start or the last reset, accepted or refused. */
+  readonly connections: readonly C[];
+  /** Close every client socket with a close frame; returns how many. */
+  drop(code?: number, reason?: string): number;
+  /** Kill every client's TCP connection without a close frame; returns how many. */
+  terminate(): number;
+  /** Refuse upgrades with this HTTP status until called with null. */
+  refuseUpgrades(status: number | null): void;
+  waitForFrame(predicate: (frame: F) => boolean, timeoutMs?: number): Promise<F>;
+  /** Resolve with the count-th connection accepted since start or the last reset. */
+  waitForConnection(count?: number, timeoutMs?: number): Promise<C>;
+  /** Open client sockets. */
+  clients(): number;
+  /** What GET /control/state answers. */
+  state(): object;
+  /** Clear recordings and the simulator's modes; upgrades accepted. */
+  reset(): void;
+  close(): Promise<void>;
+}
+
 /** POST /control/push/{kind} calls the simulator's method `kind` with the body and answers `{ [field]: result }`. */
 export interface PushTable {
   kinds: readonly string[];
   field: string;
 }
 
-export abstract class SocketSim<C extends ConnectionRecord = ConnectionRecord, F = ReceivedFrame> {
+export abstract class SocketSim<C extends ConnectionRecord = ConnectionRecord, F = ReceivedFrame> implements SocketSimApi<C, F> {
   readonly port: number;
   /** ws://host:port{path}. */
   readonly url: string;

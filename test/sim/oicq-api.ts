@@ -31,6 +31,7 @@
 
 import { STATUS_CODES } from "node:http";
 import { isObject, parseLossless } from "./json.ts";
+import type { ScriptFields } from "./script.ts";
 import * as frames from "./oicq-frames.ts";
 import type { Frame, MsgData } from "./oicq-frames.ts";
 import type { DaemonState, ForwardNode } from "./oicq-state.ts";
@@ -38,17 +39,13 @@ import type { DaemonState, ForwardNode } from "./oicq-state.ts";
 /** The daemon's package name and version, answered by GET /. */
 export const FINGERPRINT = { name: "oicq2-webapid", version: "0.1.2" } as const;
 
-/** How to answer the next request (or every request) on one route. */
-export interface ScriptSpec {
-  /** Answer `{"status":{"code":code}}` (with `message` inside status when given). */
-  code?: number;
+/**
+ * How to answer the next request (or every request) on one route: `code` answers
+ * `{"status":{"code":code}}` (with `message` inside status when given), `httpStatus` alone
+ * Express's plain-text status page, `body` raw text sent as application/json.
+ */
+export interface ScriptSpec extends Omit<ScriptFields, "silent"> {
   message?: string;
-  /** The HTTP status: alone, Express's plain-text status page; with code or body, theirs. */
-  httpStatus?: number;
-  /** Raw response text (sent as application/json, whatever it is). */
-  body?: string;
-  /** Wait this long first; alone, the route then answers as usual. */
-  delayMs?: number;
 }
 
 export interface Answer {

@@ -13,6 +13,7 @@ import { createServer } from "node:http";
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import type { WebSocket } from "ws";
 import { SocketSim } from "./base.ts";
+import type { SocketSimApi } from "./base.ts";
 import type { ConnectionRecord as BaseRecord, ReceivedFrame } from "./base.ts";
 import { Hold } from "./hold.ts";
 import { cliOptions, flatHeaders, listen, readBody } from "./http.ts";
@@ -121,17 +122,10 @@ export interface OicqState {
   scripts: ScriptList<ScriptSpec>;
 }
 
-export interface OicqSim {
-  readonly port: number;
-  /** ws://host:port/ (any path is accepted). */
-  readonly url: string;
-  /** http://host:port: the action API and the /control API. */
-  readonly httpUrl: string;
+export interface OicqSim extends SocketSimApi<ConnectionRecord, ReceivedFrame> {
   readonly selfId: string;
   readonly pingIntervalMs: number;
-  readonly received: readonly ReceivedFrame[];
   readonly requests: readonly ApiRequest[];
-  readonly connections: readonly ConnectionRecord[];
   readonly terminations: readonly Termination[];
   /** Messages sent through sendMsg/private and sendMsg/group. */
   readonly sent: readonly SentMessage[];
@@ -158,8 +152,6 @@ export interface OicqSim {
 
   /** Close every client socket with a close frame (default 1001, the daemon's on shutdown); returns how many. */
   drop(code?: number, reason?: string): number;
-  /** Kill every client's TCP connection without a close frame; returns how many. */
-  terminate(): number;
   /**
    * A hung daemon: no pings, no pongs, action API requests held until resumed (the control
    * API still answers); TCP stays open. Pushes the test makes still go out.
@@ -167,23 +159,16 @@ export interface OicqSim {
   pause(paused: boolean): void;
   /** Stop (or resume) sending pings, and with them the terminations. */
   stopPinging(stopped: boolean): void;
-  /** Refuse upgrades with this HTTP status until called with null. */
-  refuseUpgrades(status: number | null): void;
   /** Answer the next request on `route` (e.g. "sendMsg/group") this way. */
   script(route: string, spec: ScriptSpec): void;
   /** Answer every request on `route` this way, until called with null. */
   scriptAlways(route: string, spec: ScriptSpec | null): void;
 
   waitForRequest(predicate: (request: ApiRequest) => boolean, timeoutMs?: number): Promise<ApiRequest>;
-  /** Resolve with the count-th connection accepted since start or the last reset. */
-  waitForConnection(count?: number, timeoutMs?: number): Promise<ConnectionRecord>;
   waitForTermination(count?: number, timeoutMs?: number): Promise<Termination>;
-  /** Open client sockets. */
-  clients(): number;
   state(): OicqState;
   /** Clear recordings and scripts, restore the fixtures; resume, ping, accept upgrades. */
   reset(): void;
-  close(): Promise<void>;
 }
 
 interface Subscriber {

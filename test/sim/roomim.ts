@@ -9,6 +9,7 @@ import { createServer } from "node:http";
 import type { Server } from "node:http";
 import type { WebSocket } from "ws";
 import { SocketSim } from "./base.ts";
+import type { SocketSimApi } from "./base.ts";
 import type { ConnectionRecord, ReceivedFrame } from "./base.ts";
 import { cliOptions, listen } from "./http.ts";
 import { idText, isObject, parseExact } from "./json.ts";
@@ -114,15 +115,8 @@ export interface RevokedParams {
   timestamp?: number;
 }
 
-export interface RoomimSim {
-  readonly port: number;
-  /** ws://host:port/ (any path is accepted). */
-  readonly url: string;
-  /** http://host:port, the base of the /control API. */
-  readonly httpUrl: string;
+export interface RoomimSim extends SocketSimApi<ConnectionRecord, ReceivedFrame> {
   readonly selfId: string;
-  readonly received: readonly ReceivedFrame[];
-  readonly connections: readonly ConnectionRecord[];
 
   /** Each push builds a frame, sends it to every open client and returns its text. */
   message(params?: MessageParams): string;
@@ -136,25 +130,13 @@ export interface RoomimSim {
   raw(text: string): string;
   binary(bytes: Uint8Array): Uint8Array;
 
-  /** Close every client socket with a close frame; returns how many. */
-  drop(code?: number, reason?: string): number;
-  /** Kill every client's TCP connection without a close frame; returns how many. */
-  terminate(): number;
-  /** Refuse upgrades with this HTTP status until called with null. */
-  refuseUpgrades(status: number | null): void;
   block(room: IdLike): void;
   unblock(room: IdLike): void;
   mode(name: Mode, delayMs?: number): void;
 
-  waitForFrame(predicate: (frame: ReceivedFrame) => boolean, timeoutMs?: number): Promise<ReceivedFrame>;
-  /** Resolve with the count-th connection accepted since start or the last reset. */
-  waitForConnection(count?: number, timeoutMs?: number): Promise<ConnectionRecord>;
-  /** Open client sockets. */
-  clients(): number;
   state(): { clients: number; received: number; connections: number; mode: Mode; delayMs: number };
   /** Clear recordings; back to ack mode, nothing blocked, upgrades accepted. */
   reset(): void;
-  close(): Promise<void>;
 }
 
 const DEFAULT_IMAGES: Image[] = [

@@ -13,12 +13,17 @@
 
 import { BadRequest, optional, type Params } from "./control.ts";
 
-/** The fields every scripted answer may carry; `text` names the protocol's message field. */
+/** The fields every scripted answer may carry (the protocol adds its message field). */
 export interface ScriptFields {
+  /** Answer an error (or any status) in the protocol's own shape with this code. */
   code?: number;
+  /** The HTTP status: alone, a plain-text status page; with code or body, theirs. */
   httpStatus?: number;
+  /** The raw answer, garbage included (in the protocol's notation, e.g. hex for bytes). */
   body?: string;
+  /** Wait this long first; alone, the usual answer then follows. */
   delayMs?: number;
+  /** Answer nothing at all (where the queue allows it). */
   silent?: boolean;
 }
 

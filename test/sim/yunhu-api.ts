@@ -10,6 +10,7 @@
 // simulator's own, chosen to be distinct and ≠ 1. Any route can be scripted (ScriptSpec).
 
 import { STATUS_CODES } from "node:http";
+import type { ScriptFields } from "./script.ts";
 import * as frames from "./yunhu-frames.ts";
 import { decode, fromHex } from "./yunhu-wire.ts";
 import type { Decoded, Schema } from "./yunhu-wire.ts";
@@ -33,17 +34,12 @@ const BODIES: Record<Route, Schema> = {
   "recall-msg": frames.RecallMsg,
 };
 
-/** How to answer the next request (or every request) on one route. */
-export interface ScriptSpec {
-  /** Answer a StatusResponse with this code (and msg). */
-  code?: number;
+/**
+ * How to answer the next request (or every request) on one route: `code` answers a
+ * StatusResponse with this code (and `msg`), `body` raw response bytes given as hex.
+ */
+export interface ScriptSpec extends Omit<ScriptFields, "silent"> {
   msg?: string;
-  /** The HTTP status: alone, a plain-text status page; with code or body, theirs. */
-  httpStatus?: number;
-  /** Raw response bytes, as hex. */
-  body?: string;
-  /** Wait this long first; alone, the route then answers as usual. */
-  delayMs?: number;
 }
 
 export interface Answer {

@@ -16,6 +16,7 @@ import { createServer } from "node:http";
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import type { WebSocket } from "ws";
 import { SocketSim } from "./base.ts";
+import type { SocketSimApi } from "./base.ts";
 import type { ConnectionRecord as BaseRecord } from "./base.ts";
 import { cliOptions, flatHeaders, listen, readBody } from "./http.ts";
 import { isObject } from "./json.ts";
@@ -215,17 +216,10 @@ export interface YunhuState {
   scripts: ScriptList<ScriptSpec>;
 }
 
-export interface YunhuSim {
-  readonly port: number;
-  /** ws://host:port/ws (any path is accepted). */
-  readonly url: string;
-  /** http://host:port: the base of the /v1 API and of /control. */
-  readonly httpUrl: string;
+export interface YunhuSim extends SocketSimApi<ConnectionRecord, ReceivedFrame> {
   readonly userId: string;
   readonly token: string;
-  readonly received: readonly ReceivedFrame[];
   readonly requests: readonly ApiRecord[];
-  readonly connections: readonly ConnectionRecord[];
   /** Every message the server knows, pushed or sent, by msg_id. */
   readonly messages: ReadonlyMap<string, StoredMessage>;
 
@@ -243,12 +237,6 @@ export interface YunhuSim {
   /** A text frame. */
   text(text: string): string;
 
-  /** Close every client socket with a close frame; returns how many. */
-  drop(code?: number, reason?: string): number;
-  /** Kill every client's TCP connection without a close frame; returns how many. */
-  terminate(): number;
-  /** Refuse upgrades with this HTTP status until called with null. */
-  refuseUpgrades(status: number | null): void;
   loginMode(mode: LoginMode): void;
   /** When on, frames other than login from a client not logged in are refused too. */
   refuseUnauthenticated(on: boolean): void;
@@ -259,18 +247,12 @@ export interface YunhuSim {
   script(route: Route, spec: ScriptSpec): void;
   scriptAlways(route: Route, spec: ScriptSpec | null): void;
 
-  waitForFrame(predicate: (frame: ReceivedFrame) => boolean, timeoutMs?: number): Promise<ReceivedFrame>;
-  /** Resolve with the count-th accepted connection since start or the last reset. */
-  waitForConnection(count?: number, timeoutMs?: number): Promise<ConnectionRecord>;
   /** Resolve with the count-th connection that logged in. */
   waitForLogin(count?: number, timeoutMs?: number): Promise<ConnectionRecord>;
   waitForRequest(predicate: (request: ApiRecord) => boolean, timeoutMs?: number): Promise<ApiRecord>;
-  /** Open client sockets. */
-  clients(): number;
   state(): YunhuState;
   /** Clear recordings, messages and scripts; default modes; upgrades accepted. */
   reset(): void;
-  close(): Promise<void>;
 }
 
 /** Content for each content type when a push names only the type. */
