@@ -1,50 +1,63 @@
 // The base every socket simulator is built on: one HTTP server that takes the WebSocket
 // upgrade on any path, records every upgrade (and refuses it with a status on demand), keeps
 // the open sockets with their records, broadcasts, drops and terminates them, answers the
-// shared /control routes, and lets tests wait for what it recorded.
+// shared /control routes, and lets tests wait for what it recorded. A simulator supplies
+// only its protocol, through the hooks below.
 //
-// Building a simulator on it (see roomim.ts for the smallest one):
+// Building one (base.test.ts has a complete small one: a token checked at the upgrade,
+// id-matched replies, scripted answers, a REST route beside the socket, a hung mode; roomim.ts
+// is the smallest real one):
 //
 //   class Chat extends SocketSim<ChatConnection, ChatFrame> {
+//     protected override readonly pushes = { kinds: ["message"], field: "sent" };  // POST /control/push/{kind}
+//     protected override readonly scripts = new ScriptQueue<Spec>({ ... });      // POST /control/script
 //     constructor(server: Server, host: string, port: number, log: boolean) {
 //       super(server, { name: "chat", host, port, log, path: "/ws", dropCode: 1012 });
 //     }
 //     protected override connection(base: ConnectionRecord, req: IncomingMessage): ChatConnection {
-//       return { ...base, loggedIn: false };                 // extra fields per connection
+//       return { ...base, loggedIn: false };                  // the record's own fields
 //     }
 //     protected override admit(record: ChatConnection, req: IncomingMessage): number | null {
-//       return tokenOf(req) === this.token ? super.admit(record, req) : 401;   // refuse with a status
+//       return record.query.access_token === this.token ? super.admit(record, req) : 401;
 //     }
 //     protected frame(ws: WebSocket, record: ChatConnection, data: Buffer, binary: boolean): void {
-//       this.received.push(...);                             // record, then answer
+//       this.received.push(...);                              // record it, then answer
+//       const script = this.scripts.take(kind);               // a scripted answer, if any
 //       this.sendTo([ws], reply);
 //     }
-//     protected override request(req, res, path): Promise<void> { ... }   // a REST API beside the socket
+//     message(p: MessageParams = {}): string { ...; this.broadcast(text); return text; }
+//     protected override request(req, res, path): Promise<void> { ... }    // a REST API beside the socket
 //     protected override controlRoute(route, body, query): unknown { ... } // its own /control routes
-//     protected override pushes = { kinds: ["message"], field: "sent" };  // POST /control/push/{kind}
-//     protected override scripts = new ScriptQueue<Spec>({ ... });       // POST /control/script
 //     state() { return { clients: this.clients(), ... }; }
-//     override reset() { super.reset(); ...its own state... }
+//     override reset(): void { super.reset(); ...its own state... }
 //   }
-//   export async function startChat(opts) {
+//   export async function startChat(opts: ChatOptions = {}): Promise<ChatSim> {
 //     const server = createServer();
 //     const port = await listen(server, opts.port ?? 0, host);
 //     return new Chat(server, host, port, opts.log ?? false);
 //   }
 //
-// What the base gives every simulator, public: SocketSimApi below (url, httpUrl, port,
-// connections, received, clients(), drop(code?, reason?), terminate(), refuseUpgrades(status
-// | null), waitForConnection(n?), waitForFrame(predicate), reset(), close()).
-// To the simulator (protected): waiters (notify after recording anything tests wait for),
-// sockets(filter?), sendTo(sockets, data, shown?), broadcast(data), print(line),
-// textFrame(data, binary) (the usual ReceivedFrame), and the hooks above plus opened(),
-// closed(), closing() and shutdown().
+// Public, for tests (SocketSimApi below; a simulator's own interface extends it): url,
+// httpUrl, port, connections, received, clients(), drop(code?, reason?), terminate(),
+// refuseUpgrades(status | null, { once? }), waitForConnection(n?), waitForFrame(predicate),
+// state(), reset(), close().
+// Protected, for the simulator: waiters (the base notifies after every hook; notify yourself
+// after recording anything else tests wait for, e.g. HTTP requests), sockets(filter?),
+// recordOf(ws), sendTo(sockets, data, shown?), broadcast(data), print(line), textFrame(data,
+// binary) (the usual ReceivedFrame), refusing; hooks: frame (required), connection, admit,
+// opened, closed, closing ("dropped" | "terminated"), request, controlRoute, shutdown (stop
+// the simulator's timers on close). hold.ts is a hung upstream (pause, hold requests, resume);
+// script.ts the queue of scripted answers; client.ts the tests' socket client, /control
+// client and per-file fixture (useSim).
 //
 // Shared /control routes (control.ts serves them; a simulator's controlRoute() goes first):
 //   POST /control/push/{kind}   params of the push method → { [pushes.field]: result }
 //   POST /control/drop          { code?, reason?, terminate? } → { dropped }
 //   POST /control/terminate     kill every client's TCP connection → { dropped }
-//   POST /control/refuse        { status: number | null } → { status }
+//   POST /control/refuse        { status: number | null, once? } → { status }: refuse upgrades
+//                               with status until null, or only the next one
+//   POST /control/frame         { text } or { hex }: one frame as given to every open socket
+//                               → { sockets }
 //   POST /control/script        { route, ...spec, always?, clear? } → { route, always, spec }
 //   GET  /control/received[?since=n]  → { received: [...] }
 //   GET  /control/connections         → { connections: [...] }
@@ -119,8 +132,8 @@ export interface SocketSimApi<C extends ConnectionRecord = ConnectionRecord, F =
   drop(code?: number, reason?: string): number;
   /** Kill every client's TCP connection without a close frame; returns how many. */
   terminate(): number;
-  /** Refuse upgrades with this HTTP status until called with null. */
-  refuseUpgrades(status: number | null): void;
+  /** Refuse upgrades with this HTTP status until called with null (with `once`, only the next one). */
+  refuseUpgrades(status: number | null, options?: { once?: boolean }): void;
   waitForFrame(predicate: (frame: F) => boolean, timeoutMs?: number): Promise<F>;
   /** Resolve with the count-th connection accepted since start or the last reset. */
   waitForConnection(count?: number, timeoutMs?: number): Promise<C>;
@@ -161,6 +174,7 @@ export abstract class SocketSim<C extends ConnectionRecord = ConnectionRecord, F
   readonly #log: boolean;
   readonly #dropCode: number;
   #refuse: number | null = null;
+  #refuseOnce = false;
 
   protected constructor(server: Server, options: SocketSimOptions) {
     this.#server = server;
@@ -198,9 +212,11 @@ export abstract class SocketSim<C extends ConnectionRecord = ConnectionRecord, F
     return base as C;
   }
 
-  /** The status to refuse this upgrade with, or null to accept it. */
+  /** The status to refuse this upgrade with, or null to accept it (a refusal set for once is used up). */
   protected admit(_record: C, _req: IncomingMessage): number | null {
-    return this.#refuse;
+    const status = this.#refuse;
+    if (this.#refuseOnce) this.refuseUpgrades(null);
+    return status;
   }
 
   /** A socket was accepted (after it is recorded as open). */
@@ -245,9 +261,10 @@ export abstract class SocketSim<C extends ConnectionRecord = ConnectionRecord, F
     return open.length;
   }
 
-  /** Refuse upgrades with this HTTP status until called with null. */
-  refuseUpgrades(status: number | null): void {
+  /** Refuse upgrades with this HTTP status until called with null (with `once`, only the next one). */
+  refuseUpgrades(status: number | null, options: { once?: boolean } = {}): void {
     this.#refuse = status;
+    this.#refuseOnce = status !== null && options.once === true;
   }
 
   /** The status upgrades are refused with, or null. */
@@ -275,7 +292,7 @@ export abstract class SocketSim<C extends ConnectionRecord = ConnectionRecord, F
   reset(): void {
     this.connections = [];
     this.received = [];
-    this.#refuse = null;
+    this.refuseUpgrades(null);
   }
 
   /** Kill every socket and stop listening. */
@@ -400,12 +417,24 @@ export abstract class SocketSim<C extends ConnectionRecord = ConnectionRecord, F
       case "POST /control/terminate":
         return { dropped: this.terminate() };
       case "POST /control/refuse": {
-        const status = json(body).status ?? null;
+        const p = json(body);
+        const status = p.status ?? null;
         if (status !== null && (typeof status !== "number" || status < 200 || status > 599)) {
           throw new BadRequest("status must be an HTTP status (200-599) or null");
         }
-        this.refuseUpgrades(status);
-        return { status };
+        const once = p.once === true;
+        this.refuseUpgrades(status, { once });
+        return once ? { status, once } : { status };
+      }
+      case "POST /control/frame": {
+        const p = json(body);
+        const text = optional(p, "text", "string");
+        const hex = optional(p, "hex", "string");
+        if ((text === undefined) === (hex === undefined)) throw new BadRequest("give text or hex");
+        if (hex !== undefined && !/^(?:[0-9a-fA-F]{2})*$/.test(hex)) throw new BadRequest("hex must be pairs of hex digits");
+        const sockets = this.sockets();
+        this.sendTo(sockets, text ?? Buffer.from(hex ?? "", "hex"));
+        return { sockets: sockets.length };
       }
       case "POST /control/script":
         return this.scripts === undefined ? undefined : scriptRoute(this.scripts, json(body));
