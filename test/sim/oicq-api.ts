@@ -31,6 +31,7 @@
 
 import { STATUS_CODES } from "node:http";
 import { isObject, parseLossless } from "./json.ts";
+import type { ScriptFields } from "./script.ts";
 import * as frames from "./oicq-frames.ts";
 import type { Frame, MsgData } from "./oicq-frames.ts";
 import type { DaemonState, ForwardNode } from "./oicq-state.ts";
@@ -38,17 +39,13 @@ import type { DaemonState, ForwardNode } from "./oicq-state.ts";
 /** The daemon's package name and version, answered by GET /. */
 export const FINGERPRINT = { name: "oicq2-webapid", version: "0.1.2" } as const;
 
-/** How to answer the next request (or every request) on one route. */
-export interface ScriptSpec {
-  /** Answer `{"status":{"code":code}}` (with `message` inside status when given). */
-  code?: number;
+/**
+ * How to answer the next request (or every request) on one route: `code` answers
+ * `{"status":{"code":code}}` (with `message` inside status when given), `httpStatus` alone
+ * Express's plain-text status page, `body` raw text sent as application/json.
+ */
+export interface ScriptSpec extends Omit<ScriptFields, "silent"> {
   message?: string;
-  /** The HTTP status: alone, Express's plain-text status page; with code or body, theirs. */
-  httpStatus?: number;
-  /** Raw response text (sent as application/json, whatever it is). */
-  body?: string;
-  /** Wait this long first; alone, the route then answers as usual. */
-  delayMs?: number;
 }
 
 export interface Answer {
@@ -117,41 +114,9 @@ export function scripted(spec: ScriptSpec): Answer | undefined {
 
 export class ActionApi {
   readonly #host: ApiHost;
-  readonly #once = new Map<string, ScriptSpec[]>();
-  readonly #always = new Map<string, ScriptSpec>();
 
   constructor(host: ApiHost) {
     this.#host = host;
-  }
-
-  script(route: string, spec: ScriptSpec): void {
-    const key = routeKey(route);
-    const queue = this.#once.get(key) ?? [];
-    queue.push(spec);
-    this.#once.set(key, queue);
-  }
-
-  scriptAlways(route: string, spec: ScriptSpec | null): void {
-    if (spec === null) this.#always.delete(routeKey(route));
-    else this.#always.set(routeKey(route), spec);
-  }
-
-  clearScripts(): void {
-    this.#once.clear();
-    this.#always.clear();
-  }
-
-  /** The script for this path, consuming a one-shot one first. */
-  takeScript(path: string): ScriptSpec | undefined {
-    const key = routeKey(path);
-    const queue = this.#once.get(key);
-    const spec = queue?.shift();
-    if (queue && queue.length === 0) this.#once.delete(key);
-    return spec ?? this.#always.get(key);
-  }
-
-  scripts(): { once: Record<string, ScriptSpec[]>; always: Record<string, ScriptSpec> } {
-    return { once: Object.fromEntries(this.#once), always: Object.fromEntries(this.#always) };
   }
 
   /** Answer one request the way the daemon does. */

@@ -1,81 +1,11 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { WebSocket } from "ws";
+import { describe, expect, it } from "vitest";
+import { useSim } from "./client.ts";
+import type { SimClient } from "./client.ts";
 import { el, FRIEND, FRIEND_2, GROUP, GROUP_2, NEW_GROUP, NEWCOMER, startOicq, STRANGER, WHOLE_GROUP_MUTE } from "./oicq.ts";
 import type { OicqSim } from "./oicq.ts";
 import * as seed from "./oicq-seed.ts";
 
 const PING_MS = 100;
-
-/** An event-socket client over a real socket, reading the daemon's packets in order. */
-class Client {
-  readonly frames: string[] = [];
-  readonly binaries: Buffer[] = [];
-  readonly pingsAt: number[] = [];
-  readonly closed: Promise<{ code: number; reason: string }>;
-  readonly socket: WebSocket;
-  #read = 0;
-  #wake: (() => void) | undefined;
-
-  private constructor(socket: WebSocket) {
-    this.socket = socket;
-    socket.on("message", (data, isBinary) => {
-      if (isBinary) this.binaries.push(data as Buffer);
-      else this.frames.push(String(data));
-      this.#wake?.();
-    });
-    socket.on("ping", () => this.pingsAt.push(Date.now()));
-    this.closed = new Promise((resolve) =>
-      socket.on("close", (code, reason) => resolve({ code, reason: reason.toString() })),
-    );
-  }
-
-  static open(url: string, options: { autoPong?: boolean } = {}): Promise<Client> {
-    const socket = new WebSocket(url, options);
-    return new Promise((resolve, reject) => {
-      socket.once("open", () => resolve(new Client(socket)));
-      socket.once("error", reject);
-      socket.once("unexpected-response", (_req, res) => reject(new Error(`upgrade refused: ${res.statusCode}`)));
-    });
-  }
-
-  get isOpen(): boolean {
-    return this.socket.readyState === WebSocket.OPEN;
-  }
-
-  /** The next text frame not read yet. */
-  async next(timeoutMs = 2000): Promise<string> {
-    const deadline = Date.now() + timeoutMs;
-    while (this.#read >= this.frames.length) {
-      const left = deadline - Date.now();
-      if (left <= 0) throw new Error("no frame from the server");
-      await new Promise<void>((resolve) => {
-        this.#wake = resolve;
-        setTimeout(resolve, left);
-      });
-    }
-    return this.frames[this.#read++] as string;
-  }
-
-  /** Send a protocol ping; resolve whether a pong came back within `ms`. */
-  pingAnswered(ms: number): Promise<boolean> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        this.socket.off("pong", onPong);
-        resolve(false);
-      }, ms);
-      const onPong = () => {
-        clearTimeout(timer);
-        resolve(true);
-      };
-      this.socket.once("pong", onPong);
-      this.socket.ping();
-    });
-  }
-
-  close(): void {
-    this.socket.terminate();
-  }
-}
 
 /** The shape of a JSON value with key order: objects as [key, shape] pairs, leaves as types. */
 type Shape = string | [string, Shape][];
@@ -124,12 +54,11 @@ function eventIDParts(id: unknown): { id: number; seq: number } {
 }
 
 let sim: OicqSim;
-const clients: Client[] = [];
+const fixture = useSim(async () => (sim = await startOicq({ pingIntervalMs: PING_MS })));
+const { control } = fixture;
 
-async function connect(path = "/", options: { autoPong?: boolean } = {}): Promise<Client> {
-  const client = await Client.open(`${sim.httpUrl.replace("http", "ws")}${path}`, options);
-  clients.push(client);
-  return client;
+function connect(path = "/", options: { autoPong?: boolean } = {}): Promise<SimClient> {
+  return fixture.connect(path, options);
 }
 
 interface Reply {
@@ -159,27 +88,6 @@ const api = {
   get: (path: string) => call("GET", path),
   post: (path: string, body: unknown) => call("POST", path, body),
 };
-
-async function control(method: "GET" | "POST", path: string, body?: unknown): Promise<{ status: number; json: any }> {
-  const res = await fetch(`${sim.httpUrl}${path}`, {
-    method,
-    ...(body !== undefined && { body: typeof body === "string" ? body : JSON.stringify(body) }),
-  });
-  return { status: res.status, json: await res.json() };
-}
-
-beforeAll(async () => {
-  sim = await startOicq({ pingIntervalMs: PING_MS });
-});
-
-afterEach(() => {
-  for (const client of clients.splice(0)) client.close();
-  sim.reset();
-});
-
-afterAll(async () => {
-  await sim.close();
-});
 
 describe("the ping rule", () => {
   it("keeps a client that answers pings over many intervals, pinging every interval", async () => {
@@ -279,7 +187,7 @@ describe("pushes", () => {
   it("a friend's private message: the seed's keys and order, no reply, realistic values", async () => {
     const client = await connect();
     const sent = sim.privateMessage({ text: "晚上一起吃饭吗" });
-    expect(await client.next()).toBe(sent);
+    expect(await client.nextText()).toBe(sent);
     expect(shape(JSON.parse(sent))).toEqual(seedShape(seed.msg, ["reply"]));
     const d = data(sent);
     expect(d).toMatchObject({
@@ -408,8 +316,8 @@ describe("pushes", () => {
     const client = await connect();
     expect(sim.online()).toBe('{"type":"user","data":{"type":"online"}}');
     expect(sim.offline()).toBe('{"type":"user","data":{"type":"offline"}}');
-    expect(await client.next()).toBe('{"type":"user","data":{"type":"online"}}');
-    expect(await client.next()).toBe('{"type":"user","data":{"type":"offline"}}');
+    expect(await client.nextText()).toBe('{"type":"user","data":{"type":"online"}}');
+    expect(await client.nextText()).toBe('{"type":"user","data":{"type":"offline"}}');
     expect(shape(JSON.parse(sim.online()))).toEqual(seedShape(seed.onlineOffline));
   });
 
@@ -498,10 +406,10 @@ describe("pushes", () => {
     const a = await connect("/a");
     const b = await connect("/b");
     const sent = sim.groupMessage();
-    expect(await a.next()).toBe(sent);
-    expect(await b.next()).toBe(sent);
+    expect(await a.nextText()).toBe(sent);
+    expect(await b.nextText()).toBe(sent);
     sim.raw("not json {");
-    expect(await a.next()).toBe("not json {");
+    expect(await a.nextText()).toBe("not json {");
     sim.binary(new Uint8Array([1, 2, 3]));
     await sleep(50);
     expect([...(a.binaries[0] ?? [])]).toEqual([1, 2, 3]);
@@ -517,7 +425,7 @@ describe("pushes", () => {
       ["\t\t", true],
     ]);
     expect(sim.received[0]?.parsed).toEqual({ type: "hello" });
-    expect(client.frames).toEqual([]);
+    expect(client.texts).toEqual([]);
   });
 });
 
@@ -642,7 +550,7 @@ describe("the HTTP action API", () => {
   it("user/leaveGroup answers 0, announces groupLeft with the bot as operator, then -2", async () => {
     const client = await connect();
     expect((await api.post("/user/leaveGroup", { group: GROUP_2 })).json).toEqual({ status: { code: 0 } });
-    expect(await client.next()).toBe(
+    expect(await client.nextText()).toBe(
       `{"type":"user","data":{"type":"groupLeft","which":${GROUP_2},"name":"周末羽毛球","operator":${sim.selfId}}}`,
     );
     expect((await api.post("/user/leaveGroup", { group: GROUP_2 })).json).toEqual({ status: { code: -2 } });
@@ -793,7 +701,7 @@ describe("the control API", () => {
     for (const kind of kinds) {
       const res = await control("POST", `/control/push/${kind}`);
       expect(res.status, kind).toBe(200);
-      expect(await client.next()).toBe(res.json.sent);
+      expect(await client.nextText()).toBe(res.json.sent);
     }
     const custom = await control("POST", "/control/push/groupMessage", {
       channel: GROUP,
@@ -812,7 +720,7 @@ describe("the control API", () => {
   it("raw and binary frames", async () => {
     const client = await connect();
     expect((await control("POST", "/control/raw", "{garbage")).json).toEqual({ sent: "{garbage" });
-    expect(await client.next()).toBe("{garbage");
+    expect(await client.nextText()).toBe("{garbage");
     expect((await control("POST", "/control/binary", "abc")).json).toEqual({ bytes: 3 });
   });
 

@@ -9,21 +9,19 @@
 //
 //   node test/sim/oicq.ts --port 8888 [--self-id 2488351734] [--ping-interval 3000]
 
-import { createServer, STATUS_CODES } from "node:http";
+import { createServer } from "node:http";
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
-import type { Duplex } from "node:stream";
-import { createRequire } from "node:module";
-import type { RawData, WebSocket } from "ws";
-import type * as WsModule from "ws";
-
-// Loaded through require: in a test runner's setup, an ESM import of "ws" can resolve to its
-// browser stub.
-const { WebSocketServer } = createRequire(import.meta.url)("ws") as typeof WsModule;
-import { clock, closeServer, cliOptions, flatHeaders, listen, readBody, sendJson, assertSendableCloseCode } from "./http.ts";
+import type { WebSocket } from "ws";
+import { SocketSim } from "./base.ts";
+import type { SocketSimApi } from "./base.ts";
+import type { ConnectionRecord as BaseRecord, ReceivedFrame } from "./base.ts";
+import { Hold } from "./hold.ts";
+import { cliOptions, flatHeaders, listen, readBody } from "./http.ts";
 import { parseLossless } from "./json.ts";
 import { ActionApi, scripted } from "./oicq-api.ts";
 import type { Answer, ScriptSpec } from "./oicq-api.ts";
-import { handleControl } from "./oicq-control.ts";
+import { OICQ_PUSHES, oicqControl, oicqScripts } from "./oicq-control.ts";
+import type { ScriptList } from "./script.ts";
 import * as frames from "./oicq-frames.ts";
 import type { Frame, MsgData, Reply } from "./oicq-frames.ts";
 import { ANONYMOUS, DaemonState, DEFAULT_SELF_ID, FRIEND, FRIEND_2, GROUP, GROUP_2, STRANGER } from "./oicq-state.ts";
@@ -44,12 +42,13 @@ import type {
   PrivateMessageParams,
   RevokeParams,
 } from "./oicq-params.ts";
-import { now, Waiters } from "./wait.ts";
+import { now } from "./wait.ts";
 
 export type { Element, Reply } from "./oicq-frames.ts";
 export type * from "./oicq-params.ts";
 export type { ScriptSpec } from "./oicq-api.ts";
 export type { SentMessage } from "./oicq-state.ts";
+export type { ReceivedFrame } from "./base.ts";
 export { el } from "./oicq-frames.ts";
 export { ANONYMOUS, DEFAULT_SELF_ID, FRIEND, FRIEND_2, GROUP, GROUP_2, STRANGER } from "./oicq-state.ts";
 
@@ -73,24 +72,7 @@ export interface OicqOptions {
   log?: boolean;
 }
 
-export interface ReceivedFrame {
-  /** The frame text (binary frames decoded as UTF-8). */
-  text: string;
-  /** Parsed with 64-bit integers kept as digit strings; null when not JSON. */
-  parsed: unknown;
-  binary: boolean;
-  at: number;
-}
-
-export interface ConnectionRecord {
-  /** Path of the upgrade request, without the query. */
-  path: string;
-  query: Record<string, string>;
-  headers: Record<string, string>;
-  at: number;
-  open: boolean;
-  /** 101 when accepted, else the HTTP status it was refused with. */
-  status: number;
+export interface ConnectionRecord extends BaseRecord {
   /** Pings the sim sent, pongs it got back, pings the client sent. */
   pings: number;
   pongs: number;
@@ -137,20 +119,13 @@ export interface OicqState {
   pinging: boolean;
   refuse: number | null;
   pingIntervalMs: number;
-  scripts: ReturnType<ActionApi["scripts"]>;
+  scripts: ScriptList<ScriptSpec>;
 }
 
-export interface OicqSim {
-  readonly port: number;
-  /** ws://host:port/ (any path is accepted). */
-  readonly url: string;
-  /** http://host:port: the action API and the /control API. */
-  readonly httpUrl: string;
+export interface OicqSim extends SocketSimApi<ConnectionRecord, ReceivedFrame> {
   readonly selfId: string;
   readonly pingIntervalMs: number;
-  readonly received: readonly ReceivedFrame[];
   readonly requests: readonly ApiRequest[];
-  readonly connections: readonly ConnectionRecord[];
   readonly terminations: readonly Termination[];
   /** Messages sent through sendMsg/private and sendMsg/group. */
   readonly sent: readonly SentMessage[];
@@ -177,8 +152,6 @@ export interface OicqSim {
 
   /** Close every client socket with a close frame (default 1001, the daemon's on shutdown); returns how many. */
   drop(code?: number, reason?: string): number;
-  /** Kill every client's TCP connection without a close frame; returns how many. */
-  terminate(): number;
   /**
    * A hung daemon: no pings, no pongs, action API requests held until resumed (the control
    * API still answers); TCP stays open. Pushes the test makes still go out.
@@ -186,23 +159,16 @@ export interface OicqSim {
   pause(paused: boolean): void;
   /** Stop (or resume) sending pings, and with them the terminations. */
   stopPinging(stopped: boolean): void;
-  /** Refuse upgrades with this HTTP status until called with null. */
-  refuseUpgrades(status: number | null): void;
   /** Answer the next request on `route` (e.g. "sendMsg/group") this way. */
   script(route: string, spec: ScriptSpec): void;
   /** Answer every request on `route` this way, until called with null. */
   scriptAlways(route: string, spec: ScriptSpec | null): void;
 
   waitForRequest(predicate: (request: ApiRequest) => boolean, timeoutMs?: number): Promise<ApiRequest>;
-  /** Resolve with the count-th connection accepted since start or the last reset. */
-  waitForConnection(count?: number, timeoutMs?: number): Promise<ConnectionRecord>;
   waitForTermination(count?: number, timeoutMs?: number): Promise<Termination>;
-  /** Open client sockets. */
-  clients(): number;
   state(): OicqState;
   /** Clear recordings and scripts, restore the fixtures; resume, ping, accept upgrades. */
   reset(): void;
-  close(): Promise<void>;
 }
 
 interface Subscriber {
@@ -211,55 +177,29 @@ interface Subscriber {
   alive: boolean;
 }
 
-class Oicq implements OicqSim {
-  readonly port: number;
-  readonly url: string;
-  readonly httpUrl: string;
+class Oicq extends SocketSim<ConnectionRecord> implements OicqSim {
   readonly selfId: string;
   readonly pingIntervalMs: number;
   readonly daemon: DaemonState;
-  received: ReceivedFrame[] = [];
   requests: ApiRequest[] = [];
-  connections: ConnectionRecord[] = [];
   terminations: Termination[] = [];
+  protected override readonly pushes = OICQ_PUSHES;
+  protected override readonly scripts = oicqScripts();
 
-  readonly #server: Server;
-  readonly #wss = new WebSocketServer({ noServer: true, autoPong: false });
   /** Subscribers in the order they connected (the daemon's list). */
   readonly #subscribers = new Map<WebSocket, Subscriber>();
   readonly #api: ActionApi;
-  readonly #waiters = new Waiters();
-  readonly #log: boolean;
+  readonly #hold = new Hold();
   #heartbeat: ReturnType<typeof setInterval> | null = null;
-  #paused = false;
   #pinging = true;
-  #refuse: number | null = null;
-  #held: (() => void)[] = [];
-  readonly #timers = new Set<ReturnType<typeof setTimeout>>();
   #lastPushed: string | undefined;
-  #closed = false;
 
   constructor(server: Server, host: string, port: number, selfId: string, pingIntervalMs: number, log: boolean) {
-    this.#server = server;
-    this.port = port;
+    super(server, { name: "oicq", host, port, path: "/", dropCode: 1001, log, autoPong: false });
     this.selfId = selfId;
     this.pingIntervalMs = pingIntervalMs;
-    this.#log = log;
-    this.httpUrl = `http://${host}:${port}`;
-    this.url = `ws://${host}:${port}/`;
     this.daemon = new DaemonState(Number(selfId));
     this.#api = new ActionApi(this);
-    server.on("request", (req, res) => {
-      const path = new URL(req.url ?? "/", "http://sim").pathname;
-      if (path === "/control" || path.startsWith("/control/")) {
-        handleControl(this, req, res, path).catch((error: unknown) => sendJson(res, 500, { error: String(error) }));
-      } else {
-        this.#action(req, res, path).catch((error: unknown) => {
-          if (!res.headersSent) sendJson(res, 500, { error: String(error) });
-        });
-      }
-    });
-    server.on("upgrade", (req: IncomingMessage, socket: Duplex, head: Buffer) => this.#upgrade(req, socket, head));
   }
 
   get sent(): readonly SentMessage[] {
@@ -460,72 +400,42 @@ class Oicq implements OicqSim {
   }
 
   raw(text: string): string {
-    this.#broadcast(text);
+    this.broadcast(text);
     return text;
   }
 
   binary(bytes: Uint8Array): Uint8Array {
-    this.#broadcast(bytes);
+    this.broadcast(bytes);
     return bytes;
   }
 
   // ---- control -------------------------------------------------------------
 
-  drop(code = 1001, reason = ""): number {
-    assertSendableCloseCode(code);
-    const open = this.#openSockets();
-    for (const socket of open) socket.close(code, reason);
-    return open.length;
-  }
-
-  terminate(): number {
-    const open = this.#openSockets();
-    for (const socket of open) socket.terminate();
-    return open.length;
-  }
-
   pause(paused: boolean): void {
-    this.#paused = paused;
-    this.#print(paused ? "paused (hung daemon)" : "resumed");
-    if (!paused) this.#release();
+    this.#hold.pause(paused);
+    this.print(paused ? "paused (hung daemon)" : "resumed");
   }
 
   stopPinging(stopped: boolean): void {
     this.#pinging = !stopped;
   }
 
-  refuseUpgrades(status: number | null): void {
-    this.#refuse = status;
-  }
-
   script(route: string, spec: ScriptSpec): void {
-    this.#api.script(route, spec);
+    this.scripts.once(route, spec);
   }
 
   scriptAlways(route: string, spec: ScriptSpec | null): void {
-    this.#api.scriptAlways(route, spec);
+    this.scripts.always(route, spec);
   }
 
   // ---- observation ---------------------------------------------------------
 
   waitForRequest(predicate: (request: ApiRequest) => boolean, timeoutMs = 5000): Promise<ApiRequest> {
-    return this.#waiters.until(() => this.requests.find(predicate), timeoutMs, "a matching API request");
-  }
-
-  waitForConnection(count = 1, timeoutMs = 5000): Promise<ConnectionRecord> {
-    return this.#waiters.until(
-      () => this.connections.filter((c) => c.status === 101)[count - 1],
-      timeoutMs,
-      `connection #${count}`,
-    );
+    return this.waiters.until(() => this.requests.find(predicate), timeoutMs, "a matching API request");
   }
 
   waitForTermination(count = 1, timeoutMs = 5000): Promise<Termination> {
-    return this.#waiters.until(() => this.terminations[count - 1], timeoutMs, `termination #${count}`);
-  }
-
-  clients(): number {
-    return this.#openSockets().length;
+    return this.waiters.until(() => this.terminations[count - 1], timeoutMs, `termination #${count}`);
   }
 
   state(): OicqState {
@@ -536,41 +446,37 @@ class Oicq implements OicqSim {
       connections: this.connections.length,
       terminations: this.terminations.length,
       sent: this.daemon.sent.length,
-      paused: this.#paused,
+      paused: this.#hold.paused,
       pinging: this.#pinging,
-      refuse: this.#refuse,
+      refuse: this.refusing,
       pingIntervalMs: this.pingIntervalMs,
-      scripts: this.#api.scripts(),
+      scripts: this.scripts.list(),
     };
   }
 
-  reset(): void {
-    this.received = [];
+  override reset(): void {
+    super.reset();
     this.requests = [];
-    this.connections = [];
     this.terminations = [];
-    this.#refuse = null;
     this.#pinging = true;
     this.#lastPushed = undefined;
-    this.#api.clearScripts();
+    this.scripts.clear();
     this.daemon.reset();
     this.pause(false);
   }
 
-  async close(): Promise<void> {
-    this.#closed = true;
-    for (const socket of this.#subscribers.keys()) socket.terminate();
+  protected override shutdown(): void {
     this.#stopHeartbeat();
-    for (const timer of this.#timers) clearTimeout(timer);
-    this.#timers.clear();
-    this.#release();
-    this.#wss.close();
-    await closeServer(this.#server);
+    this.#hold.close();
+  }
+
+  protected override controlRoute(route: string, body: Buffer, query: URLSearchParams): unknown {
+    return oicqControl(this, route, body, query);
   }
 
   // ---- the action API --------------------------------------------------------
 
-  async #action(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
+  protected override async request(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
     const url = new URL(req.url ?? "/", "http://sim");
     const text = (await readBody(req)).toString("utf8");
     let body: unknown = null;
@@ -590,14 +496,14 @@ class Oicq implements OicqSim {
       scripted: false,
     };
     this.requests.push(record);
-    this.#print(`http ${record.method} ${req.url}${text ? ` ${text}` : ""}`);
-    this.#waiters.notify();
+    this.print(`http ${record.method} ${req.url}${text ? ` ${text}` : ""}`);
+    this.waiters.notify();
 
-    const spec = this.#api.takeScript(path);
-    await this.#whileHung();
-    if (spec?.delayMs) await this.#sleep(spec.delayMs);
-    await this.#whileHung();
-    if (this.#closed || res.destroyed) return;
+    const spec = this.scripts.take(path);
+    await this.#hold.whileHeld();
+    if (spec?.delayMs) await this.#hold.sleep(spec.delayMs);
+    await this.#hold.whileHeld();
+    if (this.#hold.closed || res.destroyed) return;
 
     let answer: Answer | undefined = spec && scripted(spec);
     record.scripted = answer !== undefined;
@@ -616,69 +522,20 @@ class Oicq implements OicqSim {
     res.end(answer.body);
     record.response = { status: answer.status, body: answer.body, at: now() };
     const shown = answer.body.replace(/\s*\n\s*/g, " ");
-    this.#print(`http ${answer.status} ${shown.length > 300 ? `${shown.slice(0, 300)}…` : shown}`);
-    this.#waiters.notify();
-  }
-
-  /** Resolves at once, or when a paused daemon resumes (or the sim closes). */
-  #whileHung(): Promise<void> {
-    if (!this.#paused || this.#closed) return Promise.resolve();
-    return new Promise((resolve) => this.#held.push(resolve));
-  }
-
-  #release(): void {
-    const held = this.#held;
-    this.#held = [];
-    for (const resume of held) resume();
-  }
-
-  #sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        this.#timers.delete(timer);
-        resolve();
-      }, ms);
-      this.#timers.add(timer);
-    });
+    this.print(`http ${answer.status} ${shown.length > 300 ? `${shown.slice(0, 300)}…` : shown}`);
+    this.waiters.notify();
   }
 
   // ---- the event socket -------------------------------------------------------
 
-  #upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
-    const url = new URL(req.url ?? "/", "http://sim");
-    const record: ConnectionRecord = {
-      path: url.pathname,
-      query: Object.fromEntries(url.searchParams),
-      headers: flatHeaders(req.headers),
-      at: now(),
-      open: false,
-      status: 101,
-      pings: 0,
-      pongs: 0,
-      clientPings: 0,
-    };
-    const index = this.connections.push(record) - 1;
-    socket.on("error", () => {});
-    if (this.#refuse !== null) {
-      record.status = this.#refuse;
-      this.#print(`refused upgrade ${req.url} with ${this.#refuse}`);
-      const body = `refused by the oicq simulator\n`;
-      socket.end(
-        `HTTP/1.1 ${this.#refuse} ${STATUS_CODES[this.#refuse] ?? "Refused"}\r\n` +
-          `content-type: text/plain\r\ncontent-length: ${body.length}\r\nconnection: close\r\n\r\n${body}`,
-      );
-      this.#waiters.notify();
-      return;
-    }
-    this.#wss.handleUpgrade(req, socket, head, (ws) => this.#subscribe(ws, record, index, req.url ?? "/"));
+  protected override connection(base: BaseRecord): ConnectionRecord {
+    return { ...base, pings: 0, pongs: 0, clientPings: 0 };
   }
 
   /** The daemon's PushService.add_subscriber. */
-  #subscribe(ws: WebSocket, record: ConnectionRecord, index: number, url: string): void {
-    const subscriber: Subscriber = { record, index, alive: true };
-    record.open = true;
+  protected override opened(ws: WebSocket, record: ConnectionRecord): void {
+    const subscriber: Subscriber = { record, index: this.connections.indexOf(record), alive: true };
     this.#subscribers.set(ws, subscriber);
-    this.#print(`connected ${url} (${this.#subscribers.size} open)`);
     ws.on("pong", () => {
       subscriber.alive = true;
       record.pongs += 1;
@@ -686,26 +543,21 @@ class Oicq implements OicqSim {
     ws.on("ping", (data) => {
       record.clientPings += 1;
       // A hung daemon answers nothing.
-      if (!this.#paused && ws.readyState === 1 /* OPEN */) ws.pong(data);
+      if (!this.#hold.paused && ws.readyState === 1 /* OPEN */) ws.pong(data);
     });
-    ws.on("message", (data, isBinary) => this.#onFrame(data, isBinary));
-    ws.on("close", (code, reason) => {
-      record.open = false;
-      record.closedAt = now();
-      record.closeCode = code;
-      this.#subscribers.delete(ws);
-      this.#print(`closed ${code} ${reason.toString()} (${this.#subscribers.size} open)`);
-      if (this.#subscribers.size === 0) this.#stopHeartbeat();
-      this.#waiters.notify();
-    });
-    ws.on("error", () => {});
     if (this.#heartbeat === null) this.#heartbeat = setInterval(() => this.#tick(), this.pingIntervalMs);
-    this.#waiters.notify();
+  }
+
+  protected override closed(ws: WebSocket, record: ConnectionRecord, code: number): void {
+    record.closedAt = now();
+    record.closeCode = code;
+    this.#subscribers.delete(ws);
+    if (this.#subscribers.size === 0) this.#stopHeartbeat();
   }
 
   /** One heartbeat: terminate whoever missed the last ping, ping the rest. */
   #tick(): void {
-    if (this.#paused || !this.#pinging) return;
+    if (this.#hold.paused || !this.#pinging) return;
     const list = [...this.#subscribers];
     for (let i = list.length - 1; i >= 0; i--) {
       const [ws, sub] = list[i] as [WebSocket, Subscriber];
@@ -718,9 +570,9 @@ class Oicq implements OicqSim {
           pings: sub.record.pings,
           pongs: sub.record.pongs,
         });
-        this.#print(`terminated ${sub.record.path}: no pong to the last ping`);
+        this.print(`terminated ${sub.record.path}: no pong to the last ping`);
         ws.terminate();
-        this.#waiters.notify();
+        this.waiters.notify();
         continue;
       }
       sub.alive = false;
@@ -734,19 +586,9 @@ class Oicq implements OicqSim {
     this.#heartbeat = null;
   }
 
-  #onFrame(data: RawData, isBinary: boolean): void {
-    const text = Buffer.isBuffer(data) ? data.toString("utf8") : Buffer.concat(toBuffers(data)).toString("utf8");
-    let parsed: unknown = null;
-    if (!isBinary) {
-      try {
-        parsed = parseLossless(text);
-      } catch {
-        // Not JSON: recorded anyway.
-      }
-    }
-    this.received.push({ text, parsed, binary: isBinary, at: now() });
-    this.#print(`in  ${isBinary ? "(binary) " : ""}${text}`);
-    this.#waiters.notify();
+  /** Client frames are recorded and otherwise ignored, as the daemon does. */
+  protected frame(_ws: WebSocket, _record: ConnectionRecord, data: Buffer, binary: boolean): void {
+    this.received.push(this.textFrame(data, binary));
   }
 
   // ---- internals ---------------------------------------------------------------
@@ -776,7 +618,7 @@ class Oicq implements OicqSim {
 
   #push(frame: Frame): string {
     const text = frames.encode(frame);
-    this.#broadcast(text);
+    this.broadcast(text);
     return text;
   }
 
@@ -784,25 +626,6 @@ class Oicq implements OicqSim {
   push(frame: Frame): string {
     return this.#push(frame);
   }
-
-  #broadcast(data: string | Uint8Array): void {
-    for (const socket of this.#openSockets()) socket.send(data);
-    const shown = typeof data === "string" ? data : `(binary, ${data.byteLength} bytes)`;
-    this.#print(`out ${shown}`);
-  }
-
-  #openSockets(): WebSocket[] {
-    return [...this.#subscribers.keys()].filter((s) => s.readyState === 1 /* OPEN */);
-  }
-
-  #print(line: string): void {
-    if (this.#log) console.log(`${clock()} oicq ${line}`);
-  }
-}
-
-
-function toBuffers(data: RawData): Buffer[] {
-  return Array.isArray(data) ? data : [Buffer.from(data as ArrayBuffer)];
 }
 
 export async function startOicq(opts: OicqOptions = {}): Promise<OicqSim> {

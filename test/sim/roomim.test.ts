@@ -1,67 +1,9 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { WebSocket } from "ws";
+import { describe, expect, it } from "vitest";
+import { SimClient, useSim } from "./client.ts";
 import { startRoomim } from "./roomim.ts";
 import type { RoomimSim } from "./roomim.ts";
 import * as seed from "./roomim-seed.ts";
 import { compact, EXTRAS } from "./roomim-seed.ts";
-
-/** A roomim client over a real socket, reading the server's frames in order. */
-class Client {
-  readonly frames: string[] = [];
-  readonly closed: Promise<{ code: number; reason: string }>;
-  readonly #socket: WebSocket;
-  #read = 0;
-  #wake: (() => void) | undefined;
-
-  private constructor(socket: WebSocket) {
-    this.#socket = socket;
-    socket.on("message", (data) => {
-      this.frames.push(String(data));
-      this.#wake?.();
-    });
-    this.closed = new Promise((resolve) =>
-      socket.on("close", (code, reason) => resolve({ code, reason: reason.toString() })),
-    );
-  }
-
-  static open(url: string, headers: Record<string, string> = {}): Promise<Client> {
-    const socket = new WebSocket(url, { headers });
-    return new Promise((resolve, reject) => {
-      socket.once("open", () => resolve(new Client(socket)));
-      socket.once("error", reject);
-      socket.once("unexpected-response", (_req, res) => reject(new Error(`upgrade refused: ${res.statusCode}`)));
-    });
-  }
-
-  send(text: string): void {
-    this.#socket.send(text);
-  }
-
-  /** The next frame not read yet. */
-  async next(timeoutMs = 2000): Promise<string> {
-    const deadline = Date.now() + timeoutMs;
-    while (this.#read >= this.frames.length) {
-      const left = deadline - Date.now();
-      if (left <= 0) throw new Error("no frame from the server");
-      await new Promise<void>((resolve) => {
-        this.#wake = resolve;
-        setTimeout(resolve, left);
-      });
-    }
-    return this.frames[this.#read++] as string;
-  }
-
-  /** Resolve true when no frame arrives within `ms`. */
-  async quietFor(ms: number): Promise<boolean> {
-    const before = this.frames.length;
-    await new Promise((resolve) => setTimeout(resolve, ms));
-    return this.frames.length === before;
-  }
-
-  close(): void {
-    this.#socket.close();
-  }
-}
 
 /** Replace the values of top-level-or-nested scalar fields in compact JSON text. */
 function withFields(text: string, fields: Record<string, string>): string {
@@ -82,34 +24,12 @@ function rawField(text: string, key: string): string {
 }
 
 let sim: RoomimSim;
-const clients: Client[] = [];
+const fixture = useSim(async () => (sim = await startRoomim()));
+const { control } = fixture;
 
-async function connect(path = "/ws", headers: Record<string, string> = {}): Promise<Client> {
-  const client = await Client.open(`${sim.httpUrl.replace("http", "ws")}${path}`, headers);
-  clients.push(client);
-  return client;
+function connect(path = "/ws", headers: Record<string, string> = {}): Promise<SimClient> {
+  return fixture.connect(path, { headers });
 }
-
-async function control(method: "GET" | "POST", path: string, body?: unknown): Promise<{ status: number; json: any }> {
-  const res = await fetch(`${sim.httpUrl}${path}`, {
-    method,
-    ...(body !== undefined && { body: typeof body === "string" ? body : JSON.stringify(body) }),
-  });
-  return { status: res.status, json: await res.json() };
-}
-
-beforeAll(async () => {
-  sim = await startRoomim();
-});
-
-afterEach(() => {
-  for (const client of clients.splice(0)) client.close();
-  sim.reset();
-});
-
-afterAll(async () => {
-  await sim.close();
-});
 
 describe("answers to sends", () => {
   it("acks a text send in the seed's 发送成功 shape, key order and types", async () => {
@@ -119,7 +39,7 @@ describe("answers to sends", () => {
       .replace("1858415724765278210", "1858689382414958593")
       .replace("你好的消息", "你好1的消息");
     client.send(request);
-    const ack = await client.next();
+    const ack = await client.nextText();
 
     const msgId = rawField(ack, "msgId");
     expect(msgId).toMatch(/^"18\d{17}"$/);
@@ -140,7 +60,7 @@ describe("answers to sends", () => {
     send("1858415724765278210");
     send("1858415724765278210");
     send("1860881053449904129");
-    const acks = [await client.next(), await client.next(), await client.next()];
+    const acks = [await client.nextText(), await client.nextText(), await client.nextText()];
     const ids = acks.map((a) => JSON.parse(rawField(a, "msgId")) as string);
     expect(new Set(ids).size).toBe(3);
     for (const id of ids) expect(id).toMatch(/^18\d{17}$/);
@@ -150,19 +70,19 @@ describe("answers to sends", () => {
   it("keeps a bare 19-digit room exact both ways and echoes the payload's numbers as written", async () => {
     const client = await connect();
     client.send(compact(seed.sendText));
-    const ack = await client.next();
+    const ack = await client.nextText();
     expect(ack).toContain('"room":"1858415724765278210"');
     const frame = await sim.waitForFrame((f) => f.text === compact(seed.sendText));
     expect((frame.parsed as { room: string }).room).toBe("1858415724765278210");
 
     client.send(`{"request":1,"msgType":1,"localId":"n","room":1,"msgText":"","payload":{"big":12345678901234567890,"f":1.50}}`);
-    expect(await client.next()).toContain('"payload":{"big":12345678901234567890,"f":1.50}');
+    expect(await client.nextText()).toContain('"payload":{"big":12345678901234567890,"f":1.50}');
   });
 
   it("acks an image send (request 2, msgType 3) echoing imgs with the seed's 'hight'", async () => {
     const client = await connect();
     client.send(seed.sendImages);
-    const ack = await client.next();
+    const ack = await client.nextText();
     const payload = compact(seed.sendImages).match(/"payload":(\{.*\})\}$/)?.[1];
     expect(ack).toMatch(/^\{"msgType":3,"localId":"asdfads-ad3f-eadf","msgText":"你好","room":"123123","payload":/);
     expect(ack).toContain(`"payload":${payload},"response":1,"from":"1858679205636755457","msgId":"18`);
@@ -172,7 +92,7 @@ describe("answers to sends", () => {
   it("acks a mention send with mentionedInfo echoed", async () => {
     const client = await connect();
     client.send(seed.sendMention);
-    const ack = await client.next();
+    const ack = await client.nextText();
     expect(ack).toContain('"payload":{"mentionedInfo":{"type":2,"userIdList":["zhangsan"],"mentionedContent":"有人@你"}');
     expect(rawField(ack, "response")).toBe("1");
   });
@@ -180,10 +100,10 @@ describe("answers to sends", () => {
   it("rejects a send to a blocked room with the seed's 2002 frame (bare numbers)", async () => {
     const blocking = await startRoomim({ selfId: "456456" });
     try {
-      const client = await Client.open(blocking.url);
+      const client = await SimClient.open(blocking.url);
       blocking.block("123123");
       client.send(seed.sendText.replace("1858415724765278210", "123123").replace("你好的消息", "你好"));
-      const rejection = await client.next();
+      const rejection = await client.nextText();
       const timestamp = rawField(rejection, "timestamp");
       expect(timestamp).toMatch(/^\d{13}$/);
       expect(rejection).toBe(withFields(compact(seed.blocked), { timestamp }));
@@ -197,11 +117,11 @@ describe("answers to sends", () => {
     const client = await connect();
     sim.block(1858415724765278210n);
     client.send(compact(seed.sendText));
-    const rejection = await client.next();
+    const rejection = await client.nextText();
     expect(rejection).toMatch(/^\{"response":2002,"localId":"asdfads-ad3f-eadf","from":1858679205636755457,"room":1858415724765278210,/);
     sim.unblock("1858415724765278210");
     client.send(compact(seed.sendText));
-    expect(rawField(await client.next(), "response")).toBe("1");
+    expect(rawField(await client.nextText(), "response")).toBe("1");
   });
 });
 
@@ -209,32 +129,32 @@ describe("revoke", () => {
   it("confirms revoking an issued message and answers 2003 for an unknown one", async () => {
     const client = await connect();
     client.send(compact(seed.sendText));
-    const msgId = JSON.parse(rawField(await client.next(), "msgId")) as string;
+    const msgId = JSON.parse(rawField(await client.nextText(), "msgId")) as string;
 
     client.send(`{"request":2,"msgType":1,"localId":"rv-1","room":1858415724765278210,"msgId":${msgId},"msgText":"","payload":{}}`);
-    const done = await client.next();
+    const done = await client.nextText();
     const timestamp = rawField(done, "timestamp");
     expect(done).toBe(
       `{"request":2,"msgType":1,"localId":"rv-1","room":"1858415724765278210","msgId":"${msgId}","response":1,"from":"1858679205636755457","timestamp":${timestamp}}`,
     );
 
     client.send(`{"request":2,"msgType":1,"localId":"rv-2","room":1858415724765278210,"msgId":"1234567890123456789","msgText":"","payload":{}}`);
-    const missing = await client.next();
+    const missing = await client.nextText();
     expect(missing).toContain('"msgId":"1234567890123456789","response":2003,');
   });
 
   it("treats the seed's revoke example without msgId as a revoke of nothing", async () => {
     const client = await connect();
     client.send(seed.sendRevoke);
-    expect(rawField(await client.next(), "response")).toBe("2003");
+    expect(rawField(await client.nextText(), "response")).toBe("2003");
   });
 });
 
 describe("pushed frames match the seed byte for byte", () => {
-  let client: Client;
+  let client: SimClient;
   const sendsExactly = async (sent: string, expected: string) => {
     expect(sent).toBe(compact(expected));
-    expect(await client.next()).toBe(sent);
+    expect(await client.nextText()).toBe(sent);
   };
 
   it("message from someone else (response 2)", async () => {
@@ -321,7 +241,7 @@ describe("pushed frames match the seed byte for byte", () => {
     const sent = sim.friendRequest();
     expect(sent).toMatch(/"fkSubUserId":1858679205636755457,/);
     expect(sent).toMatch(/"msgId":18\d{17},"roomSeq":\d+,"timestamp":\d{13},"pts":1\}$/);
-    expect(await client.next()).toBe(sent);
+    expect(await client.nextText()).toBe(sent);
   });
 });
 
@@ -338,8 +258,8 @@ describe("other pushes", () => {
     const images = sim.images({ imgs: [{ url: "u", thumbnail: "t", width: 720, hight: 360 }] });
     expect(images).toMatch(/^\{"msgType":3,/);
     expect(images).toContain('"payload":{"imgs":[{"url":"u","thumbnail":"t","width":720,"hight":360}],"extras":""}');
-    expect(await client.next()).toBe(mention);
-    expect(await client.next()).toBe(images);
+    expect(await client.nextText()).toBe(mention);
+    expect(await client.nextText()).toBe(images);
   });
 
   it("revoked by someone else defaults to the last issued message", async () => {
@@ -350,16 +270,16 @@ describe("other pushes", () => {
     expect(revoked).toBe(
       `{"request":2,"msgType":1,"localId":"","room":"1858415724765278210","msgId":${msgId},"response":2,"from":"1860863094709035009","timestamp":"1731981114242"}`,
     );
-    await client.next();
-    expect(await client.next()).toBe(revoked);
+    await client.nextText();
+    expect(await client.nextText()).toBe(revoked);
   });
 
   it("raw text and binary frames go out as they are", async () => {
     const client = await connect();
     expect(sim.raw("{not json")).toBe("{not json");
-    expect(await client.next()).toBe("{not json");
+    expect(await client.nextText()).toBe("{not json");
     sim.binary(new Uint8Array([1, 2, 3]));
-    expect(await client.next()).toBe("\u0001\u0002\u0003");
+    expect(await client.nextText()).toBe("\u0001\u0002\u0003");
   });
 });
 
@@ -372,7 +292,7 @@ describe("modes", () => {
     expect(await client.quietFor(150)).toBe(true);
     sim.mode("ack");
     client.send(compact(seed.sendText));
-    expect(rawField(await client.next(), "response")).toBe("1");
+    expect(rawField(await client.nextText(), "response")).toBe("1");
   });
 
   it("delay: answers after the delay", async () => {
@@ -380,7 +300,7 @@ describe("modes", () => {
     sim.mode("delay", 200);
     const start = performance.now();
     client.send(compact(seed.sendText));
-    await client.next();
+    await client.nextText();
     expect(performance.now() - start).toBeGreaterThanOrEqual(190);
   });
 
@@ -438,7 +358,7 @@ describe("connections", () => {
     sim.reset();
     expect(sim.state()).toMatchObject({ received: 0, connections: 0, mode: "ack", delayMs: 0 });
     client.send(`{"request":1,"msgType":1,"localId":"l","room":1,"msgText":"","payload":{}}`);
-    expect(rawField(await client.next(), "response")).toBe("1");
+    expect(rawField(await client.nextText(), "response")).toBe("1");
     await connect();
   });
 });
@@ -453,12 +373,12 @@ describe("HTTP control API", () => {
     expect(res.status).toBe(200);
     const { sent } = (await res.json()) as { sent: string };
     expect(sent).toContain('"msgText":"hi","room":"1858415724765278210"');
-    expect(await client.next()).toBe(sent);
+    expect(await client.nextText()).toBe(sent);
 
     for (const kind of ["images", "self", "read", "cleared", "friendRequest", "roomInit", "revoked"]) {
       const { status, json } = await control("POST", `/control/push/${kind}`, {});
       expect(status, kind).toBe(200);
-      expect(await client.next()).toBe(json.sent);
+      expect(await client.nextText()).toBe(json.sent);
     }
     expect((await control("POST", "/control/push/nope", {})).status).toBe(400);
   });
@@ -466,11 +386,11 @@ describe("HTTP control API", () => {
   it("raw, block, mode, received, connections, state, drop, refuse, reset", async () => {
     const client = await connect("/ws?token=t");
     expect((await control("POST", "/control/raw", "garbage{")).json).toEqual({ sent: "garbage{" });
-    expect(await client.next()).toBe("garbage{");
+    expect(await client.nextText()).toBe("garbage{");
 
     expect((await control("POST", "/control/block", '{"room":1858415724765278210,"blocked":true}')).status).toBe(200);
     client.send(compact(seed.sendText));
-    expect(rawField(await client.next(), "response")).toBe("2002");
+    expect(rawField(await client.nextText(), "response")).toBe("2002");
     await control("POST", "/control/block", { room: "1858415724765278210", blocked: false });
 
     expect((await control("POST", "/control/mode", { mode: "silent" })).json).toEqual({ mode: "silent", delayMs: 0 });

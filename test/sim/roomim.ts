@@ -5,26 +5,22 @@
 //   node test/sim/roomim.ts --port 9001 [--self-id 1858679205636755457]
 
 import { randomUUID } from "node:crypto";
-import { createServer, STATUS_CODES } from "node:http";
-import type { IncomingMessage, Server } from "node:http";
-import type { Duplex } from "node:stream";
-import { createRequire } from "node:module";
-import type { RawData, WebSocket } from "ws";
-import type * as WsModule from "ws";
-
-// Loaded through require: in a test runner's setup, an ESM import of "ws" can resolve to its
-// browser stub.
-const { WebSocketServer } = createRequire(import.meta.url)("ws") as typeof WsModule;
-import { clock, closeServer, cliOptions, flatHeaders, listen, sendJson, assertSendableCloseCode } from "./http.ts";
-import { idText, isObject, parseExact, parseLossless } from "./json.ts";
+import { createServer } from "node:http";
+import type { Server } from "node:http";
+import type { WebSocket } from "ws";
+import { SocketSim } from "./base.ts";
+import type { SocketSimApi } from "./base.ts";
+import type { ConnectionRecord, ReceivedFrame } from "./base.ts";
+import { cliOptions, listen } from "./http.ts";
+import { idText, isObject, parseExact } from "./json.ts";
 import type { IdLike } from "./json.ts";
 import * as frames from "./roomim-frames.ts";
 import type { Frame, Image, MentionedInfo } from "./roomim-frames.ts";
-import { handleControl } from "./roomim-control.ts";
-import { now, Waiters } from "./wait.ts";
+import { ROOMIM_PUSHES, roomimControl } from "./roomim-control.ts";
 
 export type { Image, MentionedInfo } from "./roomim-frames.ts";
 export type { IdLike } from "./json.ts";
+export type { ConnectionRecord, ReceivedFrame } from "./base.ts";
 
 export const DEFAULT_SELF_ID = "1858679205636755457";
 /** Defaults for pushed frames: the seed's group room and another user of the seed. */
@@ -46,26 +42,6 @@ export interface RoomimOptions {
 
 /** How client sends and revokes are answered. */
 export type Mode = "ack" | "silent" | "delay";
-
-export interface ReceivedFrame {
-  /** The frame text (binary frames decoded as UTF-8). */
-  text: string;
-  /** Parsed with 64-bit integers kept as digit strings; null when not JSON. */
-  parsed: unknown;
-  binary: boolean;
-  at: number;
-}
-
-export interface ConnectionRecord {
-  /** Path of the upgrade request, without the query. */
-  path: string;
-  query: Record<string, string>;
-  headers: Record<string, string>;
-  at: number;
-  open: boolean;
-  /** 101 when accepted, else the HTTP status it was refused with. */
-  status: number;
-}
 
 export interface MessageParams {
   room?: IdLike;
@@ -139,15 +115,8 @@ export interface RevokedParams {
   timestamp?: number;
 }
 
-export interface RoomimSim {
-  readonly port: number;
-  /** ws://host:port/ (any path is accepted). */
-  readonly url: string;
-  /** http://host:port, the base of the /control API. */
-  readonly httpUrl: string;
+export interface RoomimSim extends SocketSimApi<ConnectionRecord, ReceivedFrame> {
   readonly selfId: string;
-  readonly received: readonly ReceivedFrame[];
-  readonly connections: readonly ConnectionRecord[];
 
   /** Each push builds a frame, sends it to every open client and returns its text. */
   message(params?: MessageParams): string;
@@ -161,47 +130,25 @@ export interface RoomimSim {
   raw(text: string): string;
   binary(bytes: Uint8Array): Uint8Array;
 
-  /** Close every client socket with a close frame; returns how many. */
-  drop(code?: number, reason?: string): number;
-  /** Kill every client's TCP connection without a close frame; returns how many. */
-  terminate(): number;
-  /** Refuse upgrades with this HTTP status until called with null. */
-  refuseUpgrades(status: number | null): void;
   block(room: IdLike): void;
   unblock(room: IdLike): void;
   mode(name: Mode, delayMs?: number): void;
 
-  waitForFrame(predicate: (frame: ReceivedFrame) => boolean, timeoutMs?: number): Promise<ReceivedFrame>;
-  /** Resolve with the count-th connection accepted since start or the last reset. */
-  waitForConnection(count?: number, timeoutMs?: number): Promise<ConnectionRecord>;
-  /** Open client sockets. */
-  clients(): number;
   state(): { clients: number; received: number; connections: number; mode: Mode; delayMs: number };
   /** Clear recordings; back to ack mode, nothing blocked, upgrades accepted. */
   reset(): void;
-  close(): Promise<void>;
 }
 
 const DEFAULT_IMAGES: Image[] = [
   { url: "https://img.example.com/1.jpg", thumbnail: "https://img.example.com/1.jpg/mini", width: 720, hight: 360 },
 ];
 
-class Roomim implements RoomimSim {
-  readonly port: number;
-  readonly url: string;
-  readonly httpUrl: string;
+class Roomim extends SocketSim implements RoomimSim {
   readonly selfId: string;
-  received: ReceivedFrame[] = [];
-  connections: ConnectionRecord[] = [];
+  protected override readonly pushes = ROOMIM_PUSHES;
 
-  readonly #server: Server;
-  readonly #wss = new WebSocketServer({ noServer: true });
-  readonly #sockets = new Set<WebSocket>();
-  readonly #waiters = new Waiters();
-  readonly #log: boolean;
   #mode: Mode = "ack";
   #delayMs = 0;
-  #refuse: number | null = null;
   readonly #blocked = new Set<string>();
   /** Message ids the sim has issued, with their room. */
   readonly #issued = new Map<string, string>();
@@ -210,21 +157,8 @@ class Roomim implements RoomimSim {
   #idCounter = 0n;
 
   constructor(server: Server, host: string, port: number, selfId: string, log: boolean) {
-    this.#server = server;
-    this.port = port;
+    super(server, { name: "roomim", host, port, path: "/", dropCode: 1012, log });
     this.selfId = selfId;
-    this.#log = log;
-    this.httpUrl = `http://${host}:${port}`;
-    this.url = `ws://${host}:${port}/`;
-    server.on("request", (req, res) => {
-      const path = new URL(req.url ?? "/", "http://sim").pathname;
-      if (path === "/control" || path.startsWith("/control/")) {
-        handleControl(this, req, res, path).catch((error: unknown) => sendJson(res, 500, { error: String(error) }));
-      } else {
-        sendJson(res, 426, { error: "roomim simulator: connect with a WebSocket upgrade, or use /control" });
-      }
-    });
-    server.on("upgrade", (req: IncomingMessage, socket: Duplex, head: Buffer) => this.#upgrade(req, socket, head));
   }
 
   // ---- pushes ------------------------------------------------------------
@@ -310,33 +244,16 @@ class Roomim implements RoomimSim {
   }
 
   raw(text: string): string {
-    this.#broadcast(text);
+    this.broadcast(text);
     return text;
   }
 
   binary(bytes: Uint8Array): Uint8Array {
-    this.#broadcast(bytes);
+    this.broadcast(bytes);
     return bytes;
   }
 
-  // ---- socket control ----------------------------------------------------
-
-  drop(code = 1012, reason = ""): number {
-    assertSendableCloseCode(code);
-    const open = this.#openSockets();
-    for (const socket of open) socket.close(code, reason);
-    return open.length;
-  }
-
-  terminate(): number {
-    const open = this.#openSockets();
-    for (const socket of open) socket.terminate();
-    return open.length;
-  }
-
-  refuseUpgrades(status: number | null): void {
-    this.#refuse = status;
-  }
+  // ---- control ----------------------------------------------------------
 
   block(room: IdLike): void {
     this.#blocked.add(idText(room));
@@ -353,22 +270,6 @@ class Roomim implements RoomimSim {
 
   // ---- observation -------------------------------------------------------
 
-  waitForFrame(predicate: (frame: ReceivedFrame) => boolean, timeoutMs = 5000): Promise<ReceivedFrame> {
-    return this.#waiters.until(() => this.received.find(predicate), timeoutMs, "a matching client frame");
-  }
-
-  waitForConnection(count = 1, timeoutMs = 5000): Promise<ConnectionRecord> {
-    return this.#waiters.until(
-      () => this.connections.filter((c) => c.status === 101)[count - 1],
-      timeoutMs,
-      `connection #${count}`,
-    );
-  }
-
-  clients(): number {
-    return this.#openSockets().length;
-  }
-
   state() {
     return {
       clients: this.clients(),
@@ -379,84 +280,26 @@ class Roomim implements RoomimSim {
     };
   }
 
-  reset(): void {
-    this.received = [];
-    this.connections = [];
+  override reset(): void {
+    super.reset();
     this.#mode = "ack";
     this.#delayMs = 0;
     this.#blocked.clear();
-    this.#refuse = null;
   }
 
-  async close(): Promise<void> {
-    for (const socket of this.#sockets) socket.terminate();
-    this.#wss.close();
-    await closeServer(this.#server);
+  protected override controlRoute(route: string, body: Buffer, query: URLSearchParams): unknown {
+    return roomimControl(this, route, body, query);
   }
 
-  // ---- internals ---------------------------------------------------------
+  // ---- the socket --------------------------------------------------------
 
-  #upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
-    const url = new URL(req.url ?? "/", "http://sim");
-    const record: ConnectionRecord = {
-      path: url.pathname,
-      query: Object.fromEntries(url.searchParams),
-      headers: flatHeaders(req.headers),
-      at: now(),
-      open: false,
-      status: 101,
-    };
-    this.connections.push(record);
-    socket.on("error", () => {});
-    if (this.#refuse !== null) {
-      record.status = this.#refuse;
-      this.#print(`refused upgrade ${req.url} with ${this.#refuse}`);
-      const body = `refused by the roomim simulator\n`;
-      socket.end(
-        `HTTP/1.1 ${this.#refuse} ${STATUS_CODES[this.#refuse] ?? "Refused"}\r\n` +
-          `content-type: text/plain\r\ncontent-length: ${body.length}\r\nconnection: close\r\n\r\n${body}`,
-      );
-      this.#waiters.notify();
-      return;
-    }
-    this.#wss.handleUpgrade(req, socket, head, (ws) => {
-      record.open = true;
-      this.#sockets.add(ws);
-      this.#print(`connected ${req.url}`);
-      ws.on("message", (data, isBinary) => this.#onFrame(ws, data, isBinary));
-      ws.on("close", (code, reason) => {
-        record.open = false;
-        this.#sockets.delete(ws);
-        this.#print(`closed ${code} ${reason.toString()}`);
-      });
-      ws.on("error", () => {});
-      this.#waiters.notify();
-    });
-  }
-
-  #onFrame(ws: WebSocket, data: RawData, isBinary: boolean): void {
-    const text = Buffer.isBuffer(data) ? data.toString("utf8") : Buffer.concat(toBuffers(data)).toString("utf8");
-    let parsed: unknown = null;
-    let exact: unknown = null;
-    if (!isBinary) {
-      try {
-        parsed = parseLossless(text);
-        exact = parseExact(text);
-      } catch {
-        // Not JSON: recorded, never answered.
-      }
-    }
-    this.received.push({ text, parsed, binary: isBinary, at: now() });
-    this.#print(`in  ${isBinary ? "(binary) " : ""}${text}`);
-    this.#waiters.notify();
-
-    const reply = this.#answer(parsed, exact);
+  protected frame(ws: WebSocket, _record: ConnectionRecord, data: Buffer, binary: boolean): void {
+    const frame = this.textFrame(data, binary);
+    this.received.push(frame);
+    const reply = this.#answer(frame.parsed, frame.parsed === null ? null : parseExact(frame.text));
     if (reply === undefined || this.#mode === "silent") return;
     const send = () => {
-      if (ws.readyState !== 1 /* OPEN */) return;
-      const out = frames.encode(reply);
-      ws.send(out);
-      this.#print(`out ${out}`);
+      if (ws.readyState === 1 /* OPEN */) this.sendTo([ws], frames.encode(reply));
     };
     if (this.#mode === "delay") setTimeout(send, this.#delayMs);
     else send();
@@ -522,18 +365,8 @@ class Roomim implements RoomimSim {
 
   #push(frame: Frame): string {
     const text = frames.encode(frame);
-    this.#broadcast(text);
+    this.broadcast(text);
     return text;
-  }
-
-  #broadcast(data: string | Uint8Array): void {
-    for (const socket of this.#openSockets()) socket.send(data);
-    const shown = typeof data === "string" ? data : `(binary, ${data.byteLength} bytes)`;
-    this.#print(`out ${shown}`);
-  }
-
-  #openSockets(): WebSocket[] {
-    return [...this.#sockets].filter((s) => s.readyState === 1 /* OPEN */);
   }
 
   #nextId(): string {
@@ -562,10 +395,6 @@ class Roomim implements RoomimSim {
     this.#roomSeq.set(room, seq);
     return seq;
   }
-
-  #print(line: string): void {
-    if (this.#log) console.log(`${clock()} roomim ${line}`);
-  }
 }
 
 /** An id from a parsed client frame: digit strings, safe integers and other strings. */
@@ -573,11 +402,6 @@ function asId(value: unknown): string | undefined {
   if (typeof value === "string") return value;
   if (typeof value === "number" && Number.isInteger(value)) return String(value);
   return undefined;
-}
-
-
-function toBuffers(data: RawData): Buffer[] {
-  return Array.isArray(data) ? data : [Buffer.from(data as ArrayBuffer)];
 }
 
 export async function startRoomim(opts: RoomimOptions = {}): Promise<RoomimSim> {

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { Webhook } from "standardwebhooks";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { controlClient } from "./client.ts";
 import { startSink } from "./sink.ts";
 import type { Delivery, Sink } from "./sink.ts";
 import { formatEvent } from "./sink-log.ts";
@@ -53,10 +54,7 @@ async function deliver(
   });
 }
 
-async function control(method: "GET" | "POST", path: string, body?: unknown): Promise<{ status: number; json: any }> {
-  const res = await fetch(`${sink.url}${path}`, { method, ...(body !== undefined && { body: JSON.stringify(body) }) });
-  return { status: res.status, json: await res.json() };
-}
+const control = controlClient(() => sink.url);
 
 beforeAll(async () => {
   sink = await startSink();

@@ -10,6 +10,7 @@
 // simulator's own, chosen to be distinct and ≠ 1. Any route can be scripted (ScriptSpec).
 
 import { STATUS_CODES } from "node:http";
+import type { ScriptFields } from "./script.ts";
 import * as frames from "./yunhu-frames.ts";
 import { decode, fromHex } from "./yunhu-wire.ts";
 import type { Decoded, Schema } from "./yunhu-wire.ts";
@@ -33,17 +34,12 @@ const BODIES: Record<Route, Schema> = {
   "recall-msg": frames.RecallMsg,
 };
 
-/** How to answer the next request (or every request) on one route. */
-export interface ScriptSpec {
-  /** Answer a StatusResponse with this code (and msg). */
-  code?: number;
+/**
+ * How to answer the next request (or every request) on one route: `code` answers a
+ * StatusResponse with this code (and `msg`), `body` raw response bytes given as hex.
+ */
+export interface ScriptSpec extends Omit<ScriptFields, "silent"> {
   msg?: string;
-  /** The HTTP status: alone, a plain-text status page; with code or body, theirs. */
-  httpStatus?: number;
-  /** Raw response bytes, as hex. */
-  body?: string;
-  /** Wait this long first; alone, the route then answers as usual. */
-  delayMs?: number;
 }
 
 export interface Answer {
@@ -122,39 +118,6 @@ export function scripted(spec: ScriptSpec, requestId: string): Answer | undefine
   if (spec.code !== undefined) return { ...status(requestId, spec.code, spec.msg ?? ""), status: spec.httpStatus ?? 200 };
   if (spec.httpStatus !== undefined) return plain(spec.httpStatus);
   return undefined;
-}
-
-export class Scripts {
-  readonly #once = new Map<Route, ScriptSpec[]>();
-  readonly #always = new Map<Route, ScriptSpec>();
-
-  once(route: Route, spec: ScriptSpec): void {
-    const queue = this.#once.get(route) ?? [];
-    queue.push(spec);
-    this.#once.set(route, queue);
-  }
-
-  always(route: Route, spec: ScriptSpec | null): void {
-    if (spec === null) this.#always.delete(route);
-    else this.#always.set(route, spec);
-  }
-
-  /** The script for this route, consuming a one-shot one first. */
-  take(route: Route): ScriptSpec | undefined {
-    const queue = this.#once.get(route);
-    const spec = queue?.shift();
-    if (queue?.length === 0) this.#once.delete(route);
-    return spec ?? this.#always.get(route);
-  }
-
-  clear(): void {
-    this.#once.clear();
-    this.#always.clear();
-  }
-
-  list(): { once: Record<string, ScriptSpec[]>; always: Record<string, ScriptSpec> } {
-    return { once: Object.fromEntries(this.#once), always: Object.fromEntries(this.#always) };
-  }
 }
 
 /** Answer one request on a known route the way the server does. */

@@ -1,72 +1,19 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { WebSocket } from "ws";
+import { describe, expect, it } from "vitest";
+import { useSim } from "./client.ts";
+import type { SimClient } from "./client.ts";
 import { startYunhu } from "./yunhu.ts";
 import type { YunhuSim } from "./yunhu.ts";
 import * as frames from "./yunhu-frames.ts";
 import { decode, encode, fields, fromHex, toHex, Writer } from "./yunhu-wire.ts";
 
-/** A yunhu client over a real socket, reading the server's frames in order. */
-class Client {
-  readonly frames: { binary: boolean; bytes: Uint8Array }[] = [];
-  readonly closed: Promise<{ code: number; reason: string }>;
-  readonly #socket: WebSocket;
-  #read = 0;
-  #wake: (() => void) | undefined;
+function login(client: SimClient, userId = "7356666", token = "nj104901-test-token"): void {
+  client.sendJson({ seq: "1", cmd: "login", data: { userId, token, platform: "windows", deviceId: "dev-1" } });
+}
 
-  private constructor(socket: WebSocket) {
-    this.#socket = socket;
-    socket.on("message", (data, binary) => {
-      this.frames.push({ binary, bytes: new Uint8Array(data as Buffer) });
-      this.#wake?.();
-    });
-    this.closed = new Promise((resolve) => socket.on("close", (code, reason) => resolve({ code, reason: reason.toString() })));
-  }
-
-  static open(url: string): Promise<Client> {
-    const socket = new WebSocket(url);
-    return new Promise((resolve, reject) => {
-      socket.once("open", () => resolve(new Client(socket)));
-      socket.once("error", reject);
-      socket.once("unexpected-response", (_req, res) => reject(new Error(`upgrade refused: ${res.statusCode}`)));
-    });
-  }
-
-  send(frame: unknown): void {
-    this.#socket.send(JSON.stringify(frame));
-  }
-
-  login(userId = "7356666", token = "nj104901-test-token"): void {
-    this.send({ seq: "1", cmd: "login", data: { userId, token, platform: "windows", deviceId: "dev-1" } });
-  }
-
-  async next(timeoutMs = 2000): Promise<{ binary: boolean; bytes: Uint8Array }> {
-    const deadline = Date.now() + timeoutMs;
-    while (this.#read >= this.frames.length) {
-      const left = deadline - Date.now();
-      if (left <= 0) throw new Error("no frame from the server");
-      await new Promise<void>((resolve) => {
-        this.#wake = resolve;
-        setTimeout(resolve, left);
-      });
-    }
-    return this.frames[this.#read++]!;
-  }
-
-  async nextHex(): Promise<string> {
-    const frame = await this.next();
-    expect(frame.binary).toBe(true);
-    return toHex(frame.bytes);
-  }
-
-  async quietFor(ms: number): Promise<boolean> {
-    const before = this.frames.length;
-    await new Promise((resolve) => setTimeout(resolve, ms));
-    return this.frames.length === before;
-  }
-
-  close(): void {
-    this.#socket.close();
-  }
+async function nextHex(client: SimClient): Promise<string> {
+  const frame = await client.next();
+  expect(frame.binary).toBe(true);
+  return toHex(frame.bytes);
 }
 
 async function until(check: () => boolean, timeoutMs = 2000): Promise<void> {
@@ -81,29 +28,16 @@ const ascii = (s: string) => Buffer.from(s, "utf8").toString("hex");
 const len = (hex: string) => (hex.length / 2).toString(16).padStart(2, "0");
 
 let sim: YunhuSim;
-const clients: Client[] = [];
-
-async function connect(): Promise<Client> {
-  const client = await Client.open(sim.url);
-  clients.push(client);
-  return client;
-}
+const fixture = useSim(async () => (sim = await startYunhu()));
+const { connect, control } = fixture;
 
 /** A connected, logged-in client. */
-async function loggedIn(): Promise<Client> {
+async function loggedIn(): Promise<SimClient> {
   const before = sim.connections.filter((c) => c.loggedIn).length;
   const client = await connect();
-  client.login();
+  login(client);
   await sim.waitForLogin(before + 1);
   return client;
-}
-
-async function control(path: string, body?: unknown): Promise<{ status: number; json: any }> {
-  const res = await fetch(`${sim.httpUrl}/control/${path}`, {
-    method: body === undefined ? "GET" : "POST",
-    ...(body !== undefined && { body: JSON.stringify(body) }),
-  });
-  return { status: res.status, json: await res.json() };
 }
 
 async function callApi(route: string, body: Uint8Array, token: string | null = sim.token) {
@@ -123,19 +57,6 @@ function tryStatus(bytes: Uint8Array): any {
     return undefined;
   }
 }
-
-beforeAll(async () => {
-  sim = await startYunhu();
-});
-
-afterEach(() => {
-  for (const c of clients.splice(0)) c.close();
-  sim.reset();
-});
-
-afterAll(async () => {
-  await sim.close();
-});
 
 describe("wire codec", () => {
   it("writes varints, strings and nested messages as protobuf does", () => {
@@ -170,26 +91,26 @@ describe("wire codec", () => {
 describe("login and heartbeat", () => {
   it("acks a heartbeat from a logged-in client with the same seq, info only", async () => {
     const client = await loggedIn();
-    client.send({ seq: "123", cmd: "heartbeat", data: {} });
+    client.sendJson({ seq: "123", cmd: "heartbeat", data: {} });
     // WsWrapper { info { seq "123", cmd "heartbeat_ack" } }
-    expect(await client.nextHex()).toBe("0a14" + "0a03313233" + "120d6865617274626561745f61636b");
+    expect(await nextHex(client)).toBe("0a14" + "0a03313233" + "120d6865617274626561745f61636b");
     expect(sim.connections[0]).toMatchObject({ loggedIn: true, platform: "windows", deviceId: "dev-1", open: true });
     expect(sim.received.map((f) => f.cmd)).toEqual(["login", "heartbeat"]);
   });
 
   it("sends nothing on login and ignores heartbeats before it", async () => {
     const client = await connect();
-    client.send({ seq: "9", cmd: "heartbeat", data: {} });
+    client.sendJson({ seq: "9", cmd: "heartbeat", data: {} });
     await sim.waitForFrame((f) => f.cmd === "heartbeat");
     expect(await client.quietFor(150)).toBe(true);
-    client.login();
+    login(client);
     await sim.waitForLogin();
     expect(await client.quietFor(100)).toBe(true);
   });
 
   it("refuses a wrong token with the text 数据不合法 and a close", async () => {
     const client = await connect();
-    client.login("7356666", "wrong");
+    login(client, "7356666", "wrong");
     const frame = await client.next();
     expect(frame.binary).toBe(false);
     expect(Buffer.from(frame.bytes).toString("utf8")).toBe("数据不合法");
@@ -201,14 +122,14 @@ describe("login and heartbeat", () => {
   it("refuses per login mode: close without text, or silence", async () => {
     sim.loginMode("close");
     const a = await connect();
-    a.login("1", "nj104901-test-token");
+    login(a, "1", "nj104901-test-token");
     expect((await a.closed).code).toBe(1008);
     expect(a.frames).toEqual([]);
 
     sim.loginMode("silent");
     const b = await connect();
-    b.login("7356666", "nope");
-    b.send({ seq: "2", cmd: "heartbeat", data: {} });
+    login(b, "7356666", "nope");
+    b.sendJson({ seq: "2", cmd: "heartbeat", data: {} });
     expect(await b.quietFor(150)).toBe(true);
     expect(sim.clients()).toBe(1);
   });
@@ -216,7 +137,7 @@ describe("login and heartbeat", () => {
   it("refuses frames before login when asked to", async () => {
     sim.refuseUnauthenticated(true);
     const client = await connect();
-    client.send({ seq: "1", cmd: "heartbeat", data: {} });
+    client.sendJson({ seq: "1", cmd: "heartbeat", data: {} });
     expect(Buffer.from((await client.next()).bytes).toString()).toBe("数据不合法");
     await client.closed;
   });
@@ -224,17 +145,17 @@ describe("login and heartbeat", () => {
   it("stops acking when heartbeats are silenced", async () => {
     const client = await loggedIn();
     sim.silenceHeartbeats(true);
-    client.send({ seq: "5", cmd: "heartbeat", data: {} });
+    client.sendJson({ seq: "5", cmd: "heartbeat", data: {} });
     expect(await client.quietFor(150)).toBe(true);
     sim.silenceHeartbeats(false);
-    client.send({ seq: "6", cmd: "heartbeat", data: {} });
+    client.sendJson({ seq: "6", cmd: "heartbeat", data: {} });
     expect(frames.readFrame((await client.next()).bytes)).toEqual({ seq: "6", cmd: "heartbeat_ack" });
   });
 
   it("passes inputInfo on to the account's other sessions as draft_input", async () => {
     const a = await loggedIn();
     const b = await loggedIn();
-    a.send({ seq: "d1", cmd: "inputInfo", data: { chatId: "872440499", input: "草稿", deviceId: "dev-1" } });
+    a.sendJson({ seq: "d1", cmd: "inputInfo", data: { chatId: "872440499", input: "草稿", deviceId: "dev-1" } });
     expect(frames.readFrame((await b.next()).bytes)).toEqual({
       seq: "d1",
       cmd: "draft_input",
@@ -250,7 +171,7 @@ describe("pushes", () => {
     const client = await loggedIn();
     const stranger = await connect();
     const hex = sim.pushMessage({ seq: "s", msgId: "m1", text: "Feng的大手发力了", timestamp: 1700000000000, msgSeq: 1145 });
-    expect(await client.nextHex()).toBe(hex);
+    expect(await nextHex(client)).toBe(hex);
     expect(await stranger.quietFor(100)).toBe(true);
     const frame = frames.readFrame(fromHex(hex));
     expect(frame).toMatchObject({ seq: "s", cmd: "push_message", typeUrl: "type.googleapis.com/proto.PushMessage" });
@@ -501,44 +422,44 @@ describe("control", () => {
 
   it("mirrors the methods over HTTP", async () => {
     const client = await loggedIn();
-    const pushed = await control("push/pushMessage", { seq: "h", msgId: "x1", text: "via http", contentType: 3 });
+    const pushed = await control("POST", "/control/push/pushMessage", { seq: "h", msgId: "x1", text: "via http", contentType: 3 });
     expect(pushed.status).toBe(200);
-    expect(await client.nextHex()).toBe(pushed.json.hex);
+    expect(await nextHex(client)).toBe(pushed.json.hex);
     expect(frames.readFrame(fromHex(pushed.json.hex)).payload).toMatchObject({ msgId: "x1", contentType: 3, content: { text: "via http" } });
 
     for (const kind of ["recall", "edit", "blocked", "stream", "draft", "fileSend", "inviteApply"]) {
-      const res = await control(`push/${kind}`, {});
+      const res = await control("POST", `/control/push/${kind}`, {});
       expect(res.status, kind).toBe(200);
-      expect(await client.nextHex()).toBe(res.json.hex);
+      expect(await nextHex(client)).toBe(res.json.hex);
     }
-    expect((await control("push/nope", {})).status).toBe(400);
-    expect((await control("push/pushMessage", { chatType: "two" })).status).toBe(400);
+    expect((await control("POST", "/control/push/nope", {})).status).toBe(400);
+    expect((await control("POST", "/control/push/pushMessage", { chatType: "two" })).status).toBe(400);
 
-    expect((await control("raw", { hex: "0a00" })).json).toEqual({ hex: "0a00" });
-    expect(await client.nextHex()).toBe("0a00");
+    expect((await control("POST", "/control/raw", { hex: "0a00" })).json).toEqual({ hex: "0a00" });
+    expect(await nextHex(client)).toBe("0a00");
 
-    expect((await control("heartbeats", { silent: true })).json).toEqual({ heartbeats: false });
-    expect((await control("loginMode", { mode: "close", refuseUnauthenticated: true })).json).toEqual({ mode: "close", refuseUnauthenticated: true });
-    expect((await control("loginMode", { mode: "loud" })).status).toBe(400);
-    expect((await control("echo", {})).json).toEqual({ echo: true });
-    expect((await control("script", { route: "send-message", code: 1010, always: true })).json).toMatchObject({ always: true });
-    expect((await control("script", { route: "nope", code: 1 })).status).toBe(400);
-    const state = (await control("state")).json;
+    expect((await control("POST", "/control/heartbeats", { silent: true })).json).toEqual({ heartbeats: false });
+    expect((await control("POST", "/control/loginMode", { mode: "close", refuseUnauthenticated: true })).json).toEqual({ mode: "close", refuseUnauthenticated: true });
+    expect((await control("POST", "/control/loginMode", { mode: "loud" })).status).toBe(400);
+    expect((await control("POST", "/control/echo", {})).json).toEqual({ echo: true });
+    expect((await control("POST", "/control/script", { route: "send-message", code: 1010, always: true })).json).toMatchObject({ always: true });
+    expect((await control("POST", "/control/script", { route: "nope", code: 1 })).status).toBe(400);
+    const state = (await control("GET", "/control/state")).json;
     expect(state).toMatchObject({ clients: 1, loggedIn: 1, loginMode: "close", heartbeats: false, echo: true, refuseUnauthenticated: true });
     expect(state.scripts.always["send-message"]).toEqual({ code: 1010 });
 
-    expect((await control("received")).json.received[0]).toMatchObject({ cmd: "login", connection: 0 });
-    expect((await control("connections")).json.connections[0]).toMatchObject({ loggedIn: true, open: true });
-    expect((await control("messages")).json.messages.map((m: any) => m.msgId)).toContain("x1");
+    expect((await control("GET", "/control/received")).json.received[0]).toMatchObject({ cmd: "login", connection: 0 });
+    expect((await control("GET", "/control/connections")).json.connections[0]).toMatchObject({ loggedIn: true, open: true });
+    expect((await control("GET", "/control/messages")).json.messages.map((m: any) => m.msgId)).toContain("x1");
     await callApi("send-message", send());
-    expect((await control("requests")).json.requests[0]).toMatchObject({ path: "/v1/msg/send-message", scripted: true });
+    expect((await control("GET", "/control/requests")).json.requests[0]).toMatchObject({ path: "/v1/msg/send-message", scripted: true });
 
-    expect((await control("refuse", { status: 403 })).json).toEqual({ status: 403 });
-    expect((await control("drop", { code: 4001 })).json).toEqual({ dropped: 1 });
+    expect((await control("POST", "/control/refuse", { status: 403 })).json).toEqual({ status: 403 });
+    expect((await control("POST", "/control/drop", { code: 4001 })).json).toEqual({ dropped: 1 });
     expect((await client.closed).code).toBe(4001);
-    expect((await control("reset", {})).json).toEqual({ reset: true });
+    expect((await control("POST", "/control/reset", {})).json).toEqual({ reset: true });
     expect(sim.state()).toMatchObject({ received: 0, requests: 0, connections: 0, loginMode: "text", refuse: null, heartbeats: true });
-    expect((await control("nothing")).status).toBe(404);
+    expect((await control("GET", "/control/nothing")).status).toBe(404);
   });
 });
 

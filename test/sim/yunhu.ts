@@ -12,26 +12,23 @@
 //   node test/sim/yunhu.ts --port 9003 [--user-id 7356666] [--token nj104901-test-token]
 
 import { randomUUID } from "node:crypto";
-import { createServer, STATUS_CODES } from "node:http";
+import { createServer } from "node:http";
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
-import type { Duplex } from "node:stream";
-import { createRequire } from "node:module";
-import type { RawData, WebSocket } from "ws";
-import type * as WsModule from "ws";
-
-// Loaded through require: in a test runner's setup, an ESM import of "ws" can resolve to its
-// browser stub.
-const { WebSocketServer } = createRequire(import.meta.url)("ws") as typeof WsModule;
-import { clock, closeServer, cliOptions, flatHeaders, listen, readBody, sendJson, assertSendableCloseCode } from "./http.ts";
+import type { WebSocket } from "ws";
+import { SocketSim } from "./base.ts";
+import type { SocketSimApi } from "./base.ts";
+import type { ConnectionRecord as BaseRecord } from "./base.ts";
+import { cliOptions, flatHeaders, listen, readBody } from "./http.ts";
 import { isObject } from "./json.ts";
+import type { ScriptList } from "./script.ts";
 import * as api from "./yunhu-api.ts";
 import type { Answer, Route, ScriptSpec, StoredMessage } from "./yunhu-api.ts";
 import * as frames from "./yunhu-frames.ts";
 import type { Fields } from "./yunhu-frames.ts";
-import { handleControl } from "./yunhu-control.ts";
+import { YUNHU_PUSHES, yunhuControl, yunhuScripts } from "./yunhu-control.ts";
 import { fromHex, toHex } from "./yunhu-wire.ts";
 import type { Decoded } from "./yunhu-wire.ts";
-import { now, Waiters } from "./wait.ts";
+import { now } from "./wait.ts";
 
 export type { ScriptSpec, StoredMessage } from "./yunhu-api.ts";
 
@@ -73,14 +70,7 @@ export interface ReceivedFrame {
   at: number;
 }
 
-export interface ConnectionRecord {
-  path: string;
-  query: Record<string, string>;
-  headers: Record<string, string>;
-  at: number;
-  open: boolean;
-  /** 101 when accepted, else the HTTP status it was refused with. */
-  status: number;
+export interface ConnectionRecord extends BaseRecord {
   /** Logged in on this socket (stays true after it closes; `open` tells whether it still is). */
   loggedIn: boolean;
   /** From the login frame that succeeded. */
@@ -223,20 +213,13 @@ export interface YunhuState {
   heartbeats: boolean;
   echo: boolean;
   refuse: number | null;
-  scripts: ReturnType<api.Scripts["list"]>;
+  scripts: ScriptList<ScriptSpec>;
 }
 
-export interface YunhuSim {
-  readonly port: number;
-  /** ws://host:port/ws (any path is accepted). */
-  readonly url: string;
-  /** http://host:port: the base of the /v1 API and of /control. */
-  readonly httpUrl: string;
+export interface YunhuSim extends SocketSimApi<ConnectionRecord, ReceivedFrame> {
   readonly userId: string;
   readonly token: string;
-  readonly received: readonly ReceivedFrame[];
   readonly requests: readonly ApiRecord[];
-  readonly connections: readonly ConnectionRecord[];
   /** Every message the server knows, pushed or sent, by msg_id. */
   readonly messages: ReadonlyMap<string, StoredMessage>;
 
@@ -254,12 +237,6 @@ export interface YunhuSim {
   /** A text frame. */
   text(text: string): string;
 
-  /** Close every client socket with a close frame; returns how many. */
-  drop(code?: number, reason?: string): number;
-  /** Kill every client's TCP connection without a close frame; returns how many. */
-  terminate(): number;
-  /** Refuse upgrades with this HTTP status until called with null. */
-  refuseUpgrades(status: number | null): void;
   loginMode(mode: LoginMode): void;
   /** When on, frames other than login from a client not logged in are refused too. */
   refuseUnauthenticated(on: boolean): void;
@@ -270,18 +247,12 @@ export interface YunhuSim {
   script(route: Route, spec: ScriptSpec): void;
   scriptAlways(route: Route, spec: ScriptSpec | null): void;
 
-  waitForFrame(predicate: (frame: ReceivedFrame) => boolean, timeoutMs?: number): Promise<ReceivedFrame>;
-  /** Resolve with the count-th accepted connection since start or the last reset. */
-  waitForConnection(count?: number, timeoutMs?: number): Promise<ConnectionRecord>;
   /** Resolve with the count-th connection that logged in. */
   waitForLogin(count?: number, timeoutMs?: number): Promise<ConnectionRecord>;
   waitForRequest(predicate: (request: ApiRecord) => boolean, timeoutMs?: number): Promise<ApiRecord>;
-  /** Open client sockets. */
-  clients(): number;
   state(): YunhuState;
   /** Clear recordings, messages and scripts; default modes; upgrades accepted. */
   reset(): void;
-  close(): Promise<void>;
 }
 
 /** Content for each content type when a push names only the type. */
@@ -300,47 +271,26 @@ export const DEFAULT_CONTENT: Record<number, ContentParams> = {
 
 const DEFAULT_SENDER: SenderParams = { chatId: DEFAULT_PEER, chatType: 1, name: "测试", avatarUrl: "https://chat-img.jwznb.com/avatar.jpg" };
 
-class Yunhu implements YunhuSim, api.ApiHost {
-  readonly port: number;
-  readonly url: string;
-  readonly httpUrl: string;
+class Yunhu extends SocketSim<ConnectionRecord, ReceivedFrame> implements YunhuSim, api.ApiHost {
   readonly userId: string;
   readonly token: string;
-  received: ReceivedFrame[] = [];
   requests: ApiRecord[] = [];
-  connections: ConnectionRecord[] = [];
   messages = new Map<string, StoredMessage>();
+  protected override readonly pushes = YUNHU_PUSHES;
+  protected override readonly scripts = yunhuScripts();
 
-  readonly #server: Server;
-  readonly #wss = new WebSocketServer({ noServer: true });
-  readonly #sockets = new Map<WebSocket, ConnectionRecord>();
-  readonly #waiters = new Waiters();
-  readonly #scripts = new api.Scripts();
-  readonly #log: boolean;
   #loginMode: LoginMode = "text";
   #refuseUnauthenticated = false;
   #heartbeats = true;
   #echo = false;
-  #refuse: number | null = null;
   #lastMsgId: string | undefined;
   readonly #chatSeq = new Map<string, number>();
   #requestCounter = 0n;
 
   constructor(server: Server, host: string, port: number, userId: string, token: string, log: boolean) {
-    this.#server = server;
-    this.port = port;
+    super(server, { name: "yunhu", host, port, path: "/ws", dropCode: 1012, log });
     this.userId = userId;
     this.token = token;
-    this.#log = log;
-    this.httpUrl = `http://${host}:${port}`;
-    this.url = `ws://${host}:${port}/ws`;
-    server.on("request", (req, res) => {
-      const path = new URL(req.url ?? "/", "http://sim").pathname;
-      const fail = (error: unknown) => sendJson(res, 500, { error: String(error) });
-      if (path === "/control" || path.startsWith("/control/")) handleControl(this, req, res, path).catch(fail);
-      else this.#http(req, res, path).catch(fail);
-    });
-    server.on("upgrade", (req: IncomingMessage, socket: Duplex, head: Buffer) => this.#upgrade(req, socket, head));
   }
 
   // ---- pushes ------------------------------------------------------------
@@ -474,29 +424,11 @@ class Yunhu implements YunhuSim, api.ApiHost {
   }
 
   text(text: string): string {
-    for (const socket of this.#loggedIn()) socket.send(text);
-    this.#print(`out (text) ${text}`);
+    this.sendTo(this.#loggedIn(), text, () => `(text) ${text}`);
     return text;
   }
 
   // ---- control -----------------------------------------------------------
-
-  drop(code = 1012, reason = ""): number {
-    assertSendableCloseCode(code);
-    const open = this.#openSockets();
-    for (const socket of open) this.#closeWith(socket, "dropped", () => socket.close(code, reason));
-    return open.length;
-  }
-
-  terminate(): number {
-    const open = this.#openSockets();
-    for (const socket of open) this.#closeWith(socket, "terminated", () => socket.terminate());
-    return open.length;
-  }
-
-  refuseUpgrades(status: number | null): void {
-    this.#refuse = status;
-  }
 
   loginMode(mode: LoginMode): void {
     this.#loginMode = mode;
@@ -515,33 +447,21 @@ class Yunhu implements YunhuSim, api.ApiHost {
   }
 
   script(route: Route, spec: ScriptSpec): void {
-    this.#scripts.once(route, spec);
+    this.scripts.once(route, spec);
   }
 
   scriptAlways(route: Route, spec: ScriptSpec | null): void {
-    this.#scripts.always(route, spec);
+    this.scripts.always(route, spec);
   }
 
   // ---- observation -------------------------------------------------------
 
-  waitForFrame(predicate: (frame: ReceivedFrame) => boolean, timeoutMs = 5000): Promise<ReceivedFrame> {
-    return this.#waiters.until(() => this.received.find(predicate), timeoutMs, "a matching client frame");
-  }
-
-  waitForConnection(count = 1, timeoutMs = 5000): Promise<ConnectionRecord> {
-    return this.#waiters.until(() => this.connections.filter((c) => c.status === 101)[count - 1], timeoutMs, `connection #${count}`);
-  }
-
   waitForLogin(count = 1, timeoutMs = 5000): Promise<ConnectionRecord> {
-    return this.#waiters.until(() => this.connections.filter((c) => c.loggedIn)[count - 1], timeoutMs, `login #${count}`);
+    return this.waiters.until(() => this.connections.filter((c) => c.loggedIn)[count - 1], timeoutMs, `login #${count}`);
   }
 
   waitForRequest(predicate: (request: ApiRecord) => boolean, timeoutMs = 5000): Promise<ApiRecord> {
-    return this.#waiters.until(() => this.requests.find(predicate), timeoutMs, "a matching API request");
-  }
-
-  clients(): number {
-    return this.#openSockets().length;
+    return this.waiters.until(() => this.requests.find(predicate), timeoutMs, "a matching API request");
   }
 
   state(): YunhuState {
@@ -556,31 +476,27 @@ class Yunhu implements YunhuSim, api.ApiHost {
       refuseUnauthenticated: this.#refuseUnauthenticated,
       heartbeats: this.#heartbeats,
       echo: this.#echo,
-      refuse: this.#refuse,
-      scripts: this.#scripts.list(),
+      refuse: this.refusing,
+      scripts: this.scripts.list(),
     };
   }
 
-  reset(): void {
-    this.received = [];
+  override reset(): void {
+    super.reset();
     this.requests = [];
-    this.connections = [];
     this.messages.clear();
     this.#chatSeq.clear();
     this.#lastMsgId = undefined;
     this.#requestCounter = 0n;
-    this.#scripts.clear();
+    this.scripts.clear();
     this.#loginMode = "text";
     this.#refuseUnauthenticated = false;
     this.#heartbeats = true;
     this.#echo = false;
-    this.#refuse = null;
   }
 
-  async close(): Promise<void> {
-    for (const socket of this.#sockets.keys()) socket.terminate();
-    this.#wss.close();
-    await closeServer(this.#server);
+  protected override controlRoute(route: string, body: Buffer, query: URLSearchParams): unknown {
+    return yunhuControl(this, route, body, query);
   }
 
   // ---- ApiHost -----------------------------------------------------------
@@ -635,7 +551,7 @@ class Yunhu implements YunhuSim, api.ApiHost {
     };
   }
 
-  async #http(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
+  protected override async request(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
     const body = new Uint8Array(await readBody(req));
     const route = api.routeOf(path);
     const token = req.headers.token;
@@ -658,7 +574,7 @@ class Yunhu implements YunhuSim, api.ApiHost {
       const { decoded, error } = api.decodeBody(route, body);
       record.decoded = decoded;
       if (error !== undefined) record.decodeError = error;
-      const spec = this.#scripts.take(route);
+      const spec = this.scripts.take(route);
       if (spec?.delayMs) await new Promise((resolve) => setTimeout(resolve, spec.delayMs));
       const script = spec && api.scripted(spec, this.nextRequestId());
       record.scripted = script !== undefined;
@@ -666,54 +582,24 @@ class Yunhu implements YunhuSim, api.ApiHost {
     }
     record.httpStatus = answer.status;
     if (answer.result) record.result = answer.result;
-    this.#print(`api ${record.method} ${path} → ${answer.status} ${answer.result ? JSON.stringify(answer.result) : ""}`);
-    this.#waiters.notify();
+    this.print(`api ${record.method} ${path} → ${answer.status} ${answer.result ? JSON.stringify(answer.result) : ""}`);
+    this.waiters.notify();
     res.writeHead(answer.status, { "content-type": answer.contentType, "content-length": answer.body.byteLength });
     res.end(answer.body);
   }
 
-  #upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
-    const url = new URL(req.url ?? "/", "http://sim");
-    const record: ConnectionRecord = {
-      path: url.pathname,
-      query: Object.fromEntries(url.searchParams),
-      headers: flatHeaders(req.headers),
-      at: now(),
-      open: false,
-      status: 101,
-      loggedIn: false,
-    };
-    this.connections.push(record);
-    socket.on("error", () => {});
-    if (this.#refuse !== null) {
-      record.status = this.#refuse;
-      this.#print(`refused upgrade ${req.url} with ${this.#refuse}`);
-      const body = "refused by the yunhu simulator\n";
-      socket.end(
-        `HTTP/1.1 ${this.#refuse} ${STATUS_CODES[this.#refuse] ?? "Refused"}\r\n` +
-          `content-type: text/plain\r\ncontent-length: ${body.length}\r\nconnection: close\r\n\r\n${body}`,
-      );
-      this.#waiters.notify();
-      return;
-    }
-    this.#wss.handleUpgrade(req, socket, head, (ws) => {
-      record.open = true;
-      this.#sockets.set(ws, record);
-      this.#print(`connected ${req.url}`);
-      ws.on("message", (data, isBinary) => this.#onFrame(ws, record, data, isBinary));
-      ws.on("close", (code, reason) => {
-        record.open = false;
-        this.#sockets.delete(ws);
-        this.#print(`closed ${code} ${reason.toString()}`);
-        this.#waiters.notify();
-      });
-      ws.on("error", () => {});
-      this.#waiters.notify();
-    });
+  // ---- the socket --------------------------------------------------------
+
+  protected override connection(base: BaseRecord): ConnectionRecord {
+    return { ...base, loggedIn: false };
   }
 
-  #onFrame(ws: WebSocket, record: ConnectionRecord, data: RawData, isBinary: boolean): void {
-    const text = (Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as Buffer)).toString("utf8");
+  protected override closing(_ws: WebSocket, record: ConnectionRecord, why: "dropped" | "terminated"): void {
+    record.closedBy = why;
+  }
+
+  protected frame(ws: WebSocket, record: ConnectionRecord, data: Buffer, isBinary: boolean): void {
+    const text = data.toString("utf8");
     let parsed: unknown = null;
     try {
       parsed = JSON.parse(text);
@@ -722,7 +608,6 @@ class Yunhu implements YunhuSim, api.ApiHost {
     }
     const cmd = isObject(parsed) && typeof parsed.cmd === "string" ? parsed.cmd : null;
     this.received.push({ connection: this.connections.indexOf(record), text, parsed, cmd, binary: isBinary, at: now() });
-    this.#print(`in  ${isBinary ? "(binary) " : ""}${text}`);
 
     if (isObject(parsed) && cmd === "login") {
       const d = isObject(parsed.data) ? parsed.data : {};
@@ -743,22 +628,14 @@ class Yunhu implements YunhuSim, api.ApiHost {
       const input = { chatId: String(parsed.data.chatId ?? ""), input: String(parsed.data.input ?? "") };
       if (others.length > 0) this.#sendTo(others, frames.draftInput(String(parsed.seq ?? newSeq()), input));
     }
-    this.#waiters.notify();
   }
 
   #refuseClient(ws: WebSocket, record: ConnectionRecord): void {
     if (this.#loginMode === "silent") return;
-    this.#closeWith(ws, "refused", () => {
-      if (this.#loginMode === "text") ws.send(REFUSAL_TEXT);
-      ws.close(REFUSAL_CLOSE, "");
-    });
+    if (this.recordOf(ws)) record.closedBy = "refused";
+    if (this.#loginMode === "text") ws.send(REFUSAL_TEXT);
+    ws.close(REFUSAL_CLOSE, "");
     record.loggedIn = false;
-  }
-
-  #closeWith(ws: WebSocket, why: string, close: () => void): void {
-    const record = this.#sockets.get(ws);
-    if (record) record.closedBy = why;
-    close();
   }
 
   #remember(message: StoredMessage): StoredMessage {
@@ -773,34 +650,23 @@ class Yunhu implements YunhuSim, api.ApiHost {
   }
 
   #sendTo(sockets: WebSocket[], bytes: Uint8Array): void {
-    for (const socket of sockets) socket.send(bytes, { binary: true });
-    if (this.#log) {
-      let shown: string;
+    this.sendTo(sockets, bytes, () => {
       try {
-        shown = JSON.stringify(frames.readFrame(bytes));
+        return JSON.stringify(frames.readFrame(bytes));
       } catch {
-        shown = toHex(bytes);
+        return toHex(bytes);
       }
-      this.#print(`out ${shown}`);
-    }
-  }
-
-  #openSockets(): WebSocket[] {
-    return [...this.#sockets.keys()].filter((s) => s.readyState === 1 /* OPEN */);
+    });
   }
 
   #loggedIn(): WebSocket[] {
-    return this.#openSockets().filter((s) => this.#sockets.get(s)?.loggedIn);
+    return this.sockets((record) => record.loggedIn);
   }
 
   #nextSeq(chatId: string): number {
     const seq = (this.#chatSeq.get(chatId) ?? 0) + 1;
     this.#chatSeq.set(chatId, seq);
     return seq;
-  }
-
-  #print(line: string): void {
-    if (this.#log) console.log(`${clock()} yunhu ${line}`);
   }
 }
 
