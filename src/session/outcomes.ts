@@ -4,6 +4,7 @@
  * written yet is still pending in storage: if the object dies first it is sent again, which
  * at-least-once delivery allows (receivers dedupe on webhook-id).
  */
+import type { DeliveryOutcome } from "../delivery/deliver.ts";
 import { BatchWriter } from "./batch.ts";
 import type { SessionStore } from "./store.ts";
 
@@ -46,6 +47,13 @@ export class OutcomeLedger {
 
   record(outcome: Outcome): void {
     this.batch.add(outcome);
+  }
+
+  /** Records how delivering an event ended (a gone receiver fails it for good). */
+  recordDelivery(eventId: string, outcome: DeliveryOutcome, at: number): void {
+    const { attempts, status } = outcome;
+    if (outcome.kind === "delivered") this.record({ kind: "delivered", eventId, attempts, status: outcome.status, at });
+    else this.record({ kind: "failed", eventId, attempts, status, error: outcome.error, nextAt: outcome.kind === "failed" ? outcome.retryAt : null });
   }
 
   /** Writes every outcome kept so far, in one transaction. */

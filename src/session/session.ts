@@ -414,17 +414,10 @@ export class ConnectionSession extends DurableObject<SessionEnv> {
     const outcome = await deliverEvent(this.config!.webhook, d);
     if (!this.config) return; // deleted meanwhile
     const now = Date.now();
-    switch (outcome.kind) {
-      case "delivered":
-        this.outcomes.record({ kind: "delivered", eventId: d.event_id, attempts: outcome.attempts, status: outcome.status, at: now });
-        return;
-      case "gone":
-        this.outcomes.record({ kind: "failed", eventId: d.event_id, attempts: outcome.attempts, status: outcome.status, error: outcome.error, nextAt: null });
-        this.config = { ...this.config, webhook: { ...this.config.webhook, disabled: true }, updated_at: now };
-        this.store.saveConfig(this.config);
-        return;
-      case "failed":
-        this.outcomes.record({ kind: "failed", eventId: d.event_id, attempts: outcome.attempts, status: outcome.status, error: outcome.error, nextAt: outcome.retryAt });
+    this.outcomes.recordDelivery(d.event_id, outcome, now);
+    if (outcome.kind === "gone") {
+      this.config = { ...this.config, webhook: { ...this.config.webhook, disabled: true }, updated_at: now };
+      this.store.saveConfig(this.config);
     }
   }
 

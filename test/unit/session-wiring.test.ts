@@ -88,6 +88,13 @@ describe("batched writes", () => {
     expect(calls).toEqual(["begin", "delivered e1", "failed e2 5", "+1", "commit"]);
     expect(ledger.has("e2")).toBe(false);
     expect(written).toBe(1);
+
+    calls.length = 0;
+    ledger.recordDelivery("e3", { kind: "gone", attempts: 2, status: 410, error: "410 Gone: the webhook is disabled" }, 9);
+    ledger.recordDelivery("e4", { kind: "failed", attempts: 1, status: null, error: "network error", retryAt: 99 }, 9);
+    ledger.recordDelivery("e5", { kind: "delivered", attempts: 3, status: 200 }, 9);
+    ledger.flush();
+    expect(calls).toEqual(["begin", "failed e3 null", "failed e4 99", "delivered e5", "+1", "commit"]);
   });
 
   it("ingest writes a burst together, applies memory at once, and hands on only the events stored", () => {
