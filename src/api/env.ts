@@ -1,20 +1,13 @@
 import type { ConnectionSession } from "../session/session.ts";
 import type { Directory } from "../session/directory.ts";
+import type { SessionEnv } from "../session/settings.ts";
 
-export interface Env {
+/** The Worker's bindings: the Durable Objects, the token, and the sessions' settings (session/settings.ts). */
+export interface Env extends SessionEnv {
   SESSIONS: DurableObjectNamespace<ConnectionSession>;
   DIRECTORY: DurableObjectNamespace<Directory>;
   /** The bearer token every /v1 route needs (a Worker secret). */
   RELAY_TOKEN?: string;
-  ACTION_TIMEOUT_MS?: string;
-  WATCHDOG_MS?: string;
-  RETENTION_DAYS?: string;
-  DELIVERY_CONCURRENCY?: string;
-  DIAL_TIMEOUT_MS?: string;
-  ACTION_RATE?: string;
-  ACTION_BURST?: string;
-  HEARTBEAT_INTERVAL_MS?: string;
-  HEARTBEAT_TIMEOUT_MS?: string;
 }
 
 export type AppEnv = { Bindings: Env };

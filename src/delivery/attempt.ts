@@ -17,6 +17,8 @@ export interface AttemptResult {
   gone: boolean;
   /** Retry-After in ms, honoured on 429 and 503. */
   retryAfterMs: number | null;
+  /** No answer within ATTEMPT_TIMEOUT_MS. */
+  timedOut: boolean;
 }
 
 export async function attemptDelivery(
@@ -53,6 +55,7 @@ export async function attemptDelivery(
       error: delivered ? null : `HTTP ${status}`,
       gone: status === 410,
       retryAfterMs: status === 429 || status === 503 ? parseRetryAfter(response.headers.get("retry-after"), now) : null,
+      timedOut: false,
     };
   } catch (err) {
     return {
@@ -61,6 +64,7 @@ export async function attemptDelivery(
       error: isTimeout(err) ? `no answer within ${ATTEMPT_TIMEOUT_MS / 1000} s` : `network error: ${errorText(err)}`,
       gone: false,
       retryAfterMs: null,
+      timedOut: isTimeout(err),
     };
   } finally {
     timeout.release();

@@ -1,11 +1,11 @@
 /**
- * Delivery outcomes, written in groups. Every write to a Durable Object's storage is a commit
- * that outgoing requests wait behind; recording each delivery's result on its own made the
- * commits, not the webhooks, the bottleneck. Outcomes are kept here and written together
- * (at most `maxBatch`, at most `delayMs` later). A delivery whose outcome is not written yet
- * is still pending in storage: if the object dies first it is sent again, which at-least-once
- * delivery allows (receivers dedupe on webhook-id).
+ * Delivery outcomes, written in groups (see batch.ts): recording each delivery's result on
+ * its own made the commits, not the webhooks, the bottleneck. A delivery whose outcome is not
+ * written yet is still pending in storage: if the object dies first it is sent again, which
+ * at-least-once delivery allows (receivers dedupe on webhook-id).
  */
+import type { DeliveryOutcome } from "../delivery/deliver.ts";
+import { BatchWriter } from "./batch.ts";
 import type { SessionStore } from "./store.ts";
 
 export type Outcome =
@@ -13,58 +13,56 @@ export type Outcome =
   | { kind: "failed"; eventId: string; attempts: number; status: number | null; error: string; nextAt: number | null };
 
 export class OutcomeLedger {
-  private readonly waiting = new Map<string, Outcome>();
-  private timer: ReturnType<typeof setTimeout> | null = null;
-  private readonly store: SessionStore;
-  private readonly maxBatch: number;
-  private readonly delayMs: number;
-  private readonly written: () => void;
+  private readonly batch: BatchWriter<Outcome>;
 
   constructor(store: SessionStore, options: { maxBatch: number; delayMs: number; written: () => void }) {
-    this.store = store;
-    this.maxBatch = options.maxBatch;
-    this.delayMs = options.delayMs;
-    this.written = options.written;
+    this.batch = new BatchWriter<Outcome>({
+      maxBatch: options.maxBatch,
+      delayMs: options.delayMs,
+      key: (o) => o.eventId,
+      write: (outcomes) => {
+        store.transaction(() => {
+          let delivered = 0;
+          for (const o of outcomes) {
+            if (o.kind === "delivered") {
+              store.markDelivered(o.eventId, o.attempts, o.status, o.at);
+              delivered++;
+            } else store.markAttemptFailed(o.eventId, o.attempts, o.status, o.error, o.nextAt);
+          }
+          if (delivered) store.addToCounter("delivered", delivered);
+        });
+        options.written();
+      },
+    });
   }
 
+  /** Whether an outcome for this event waits to be written. */
   has(eventId: string): boolean {
-    return this.waiting.has(eventId);
+    return this.batch.has(eventId);
   }
 
   get size(): number {
-    return this.waiting.size;
+    return this.batch.size;
   }
 
   record(outcome: Outcome): void {
-    this.waiting.set(outcome.eventId, outcome);
-    if (this.waiting.size >= this.maxBatch) this.flush();
-    else this.timer ??= setTimeout(() => this.flush(), this.delayMs);
+    this.batch.add(outcome);
+  }
+
+  /** Records how delivering an event ended (a gone receiver fails it for good). */
+  recordDelivery(eventId: string, outcome: DeliveryOutcome, at: number): void {
+    const { attempts, status } = outcome;
+    if (outcome.kind === "delivered") this.record({ kind: "delivered", eventId, attempts, status: outcome.status, at });
+    else this.record({ kind: "failed", eventId, attempts, status, error: outcome.error, nextAt: outcome.kind === "failed" ? outcome.retryAt : null });
   }
 
   /** Writes every outcome kept so far, in one transaction. */
   flush(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    if (this.waiting.size === 0) return;
-    const outcomes = [...this.waiting.values()];
-    this.waiting.clear();
-    this.store.transaction(() => {
-      let delivered = 0;
-      for (const o of outcomes) {
-        if (o.kind === "delivered") {
-          this.store.markDelivered(o.eventId, o.attempts, o.status, o.at);
-          delivered++;
-        } else this.store.markAttemptFailed(o.eventId, o.attempts, o.status, o.error, o.nextAt);
-      }
-      if (delivered) this.store.addToCounter("delivered", delivered);
-    });
-    this.written();
+    this.batch.flush();
   }
 
   /** Forgets what is kept (the connection was deleted). */
   discard(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    this.waiting.clear();
+    this.batch.discard();
   }
 }

@@ -1,36 +1,43 @@
 /**
- * ConnectionSession: one Durable Object per connection.
+ * ConnectionSession: one Durable Object per connection — the connection's state machine and
+ * its RPC surface. The parts it wires together each have their own module:
  *
- * It holds the outbound WebSocket to the upstream, decodes each frame with the platform
- * adapter and stores the resulting events (with their deliveries) in SQLite before the frame
- * counts as handled. Its single alarm is the earliest of: a delivery due, a reconnect due,
- * and the watchdog (at least every 30 s while enabled), which brings the socket back after
- * an eviction or a restart. Deliveries run from the alarm (see pump.ts).
+ * - link.ts: the upstream socket and what keeps it (dial, login wait, heartbeat, probe, link
+ *   steps), reporting frames and losses here;
+ * - ingest.ts: events decoded from frames and link steps, written in bursts before they count;
+ * - pump.ts, outcomes.ts and delivery/deliver.ts: deliveries from the alarm, one tagged outcome
+ *   each, written in groups;
+ * - actions.ts and inflight.ts: performing actions and waiting for their replies;
+ * - alarm.ts: the one alarm (delivery due, reconnect due, watchdog);
+ * - settings.ts: the environment, validated once.
+ *
+ * States: `disabled`, `connecting` (dialling, or waiting for the login's confirmation),
+ * `connected`, `backoff` (a dial failed or a connection died; redialled at `retry_at`) and
+ * `failed` (the upstream refused the credentials; retried slowly).
  */
 import { DurableObject } from "cloudflare:workers";
-import { matchesAny } from "../events/filter.ts";
 import type { DraftEvent, EventType, RelayEvent } from "../events/types.ts";
-import { attemptDelivery } from "../delivery/attempt.ts";
-import { nextDelay } from "../delivery/schedule.ts";
+import { deliverEvent } from "../delivery/deliver.ts";
 import { newSecret } from "../delivery/sign.ts";
-import { base64 } from "../lib/bytes.ts";
-import { deadline, isTimeout } from "../lib/deadline.ts";
-import { errorText } from "../lib/problem.ts";
-import { eventId } from "../lib/ulid.ts";
-import { fail, ok, problem, type Outcome } from "../lib/problem.ts";
-import type { Context, Decoded, Frame, LinkStep, Memory, Platform, Remember } from "../platforms/contract.ts";
+import { errorText, fail, ok, problem, type Outcome } from "../lib/problem.ts";
+import type { Context, Decoded, Frame, Memory, Platform, Remember } from "../platforms/contract.ts";
+import { rawOf } from "../platforms/kit.ts";
 import { getPlatform } from "../platforms/index.ts";
 import { performAction, type ActionResponse } from "./actions.ts";
+import { AlarmClock, nextAlarm } from "./alarm.ts";
 import { backoffDelay, failedRetryDelay, STABLE_AFTER_MS } from "./backoff.ts";
 import { viewOf, type ConnectionConfig, type ConnectionView, type LinkState, type LinkStatus } from "./config.ts";
+import { Inbox } from "./ingest.ts";
 import { Inflight } from "./inflight.ts";
+import { UpstreamLink } from "./link.ts";
 import { ShelvedMemory } from "./memory.ts";
-import { runSteps } from "./steps.ts";
-import { TokenBucket } from "./ratelimit.ts";
-import { openSocket } from "./link.ts";
 import { OutcomeLedger } from "./outcomes.ts";
 import { DeliveryPump } from "./pump.ts";
-import { SessionStore, type DeliveryRow, type DeliveryStatus, type DueDelivery, type EventRow } from "./store.ts";
+import { TokenBucket } from "./ratelimit.ts";
+import { parseSettings, type SessionEnv, type Settings } from "./settings.ts";
+import { SessionStore, type DeliveryRow, type DeliveryStatus, type DueDelivery } from "./store.ts";
+
+export type { SessionEnv };
 
 export interface ConfigureInput {
   id: string;
@@ -46,74 +53,79 @@ export interface UpdateInput {
   webhook?: { url?: string; secret?: string; events?: string[] | null; disabled?: boolean };
 }
 
-export interface SessionEnv {
-  ACTION_TIMEOUT_MS?: string;
-  WATCHDOG_MS?: string;
-  RETENTION_DAYS?: string;
-  DELIVERY_CONCURRENCY?: string;
-  DIAL_TIMEOUT_MS?: string;
-  ACTION_RATE?: string;
-  ACTION_BURST?: string;
-  /** Override the platform's application heartbeat timing (ms). */
-  HEARTBEAT_INTERVAL_MS?: string;
-  HEARTBEAT_TIMEOUT_MS?: string;
-}
-
 const PUMP_BUDGET_MS = 25_000;
 /** An idle pump waits this long for new events before its alarm ends. */
 const PUMP_LINGER_MS = 1_000;
-/** Frames arriving back to back are stored together, up to this many per write. */
-const INGEST_BATCH = 256;
 const PURGE_EVERY_MS = 3_600_000;
 const IDEMPOTENCY_MS = 86_400_000;
 
 export class ConnectionSession extends DurableObject<SessionEnv> {
+  private readonly settings: Settings;
   private readonly store: SessionStore;
   private config: ConnectionConfig | null;
   private status: LinkStatus;
   private memo: ShelvedMemory;
   private readonly inflight = new Inflight();
   private readonly actionRate: TokenBucket;
+  private readonly link: UpstreamLink;
+  private readonly inbox: Inbox;
   private readonly pump: DeliveryPump;
   private readonly outcomes: OutcomeLedger;
-  /** Events received but not yet written (one write per burst of frames). */
-  private inbox: EventRow[] = [];
-  private inboxMemo: Remember | null = null;
-  private inboxTimer: ReturnType<typeof setTimeout> | null = null;
-
-  private socket: WebSocket | null = null;
-  /** Increases with every socket opened or dropped, so stale socket events are ignored. */
-  private generation = 0;
-  private dialing = false;
+  private readonly clock: AlarmClock;
+  /** When the current socket counted as connected. */
   private upSince = 0;
   /** Consecutive failures: dials that failed and connections that died young. Only a stable connection resets it. */
   private streak = 0;
-  private readyTimer: ReturnType<typeof setTimeout> | null = null;
-  private heartbeatTimer: ReturnType<typeof setInterval> | null = null;
-  private heartbeatDeadline: ReturnType<typeof setTimeout> | null = null;
-  private probeTimer: ReturnType<typeof setInterval> | null = null;
-  private pollTimer: ReturnType<typeof setInterval> | null = null;
-  /** The alarm time last set (cache of storage.getAlarm). */
-  private alarmAt: number | null = null;
   private keyCounter = 0;
 
   constructor(ctx: DurableObjectState, env: SessionEnv) {
     super(ctx, env);
+    this.settings = parseSettings(env);
     this.store = new SessionStore(ctx.storage);
+    this.clock = new AlarmClock(ctx.storage);
     this.config = this.store.config();
     this.memo = new ShelvedMemory(this.memoryBounds(), this.store.memo());
     this.status = this.store.status() ?? { state: "disabled", since: Date.now(), attempt: 0, last_error: null, retry_at: null };
+    this.actionRate = new TokenBucket(this.settings.actionRate, this.settings.actionBurst);
+    this.link = new UpstreamLink({
+      platform: () => this.platform,
+      context: () => this.context(),
+      dialTimeoutMs: this.settings.dialTimeoutMs,
+      stepTimeoutMs: this.settings.actionTimeoutMs,
+      heartbeat: this.settings.heartbeat,
+      listener: {
+        frame: (frame) => this.onFrame(frame),
+        lost: (code, reason) => this.onLost(code, reason),
+        loginTimedOut: (waitMs) => this.enterFailed(`the upstream did not confirm the login within ${waitMs / 1000} s`, null),
+        stepped: (result, what) => {
+          this.absorb(result, () => ({ request: what }));
+          this.inbox.flush();
+        },
+      },
+    });
+    this.inbox = new Inbox({
+      store: this.store,
+      memory: () => this.memo,
+      bounds: () => this.memoryBounds(),
+      stored: (rows, now) => {
+        const due = rows.filter((r) => r.deliver).map((r) => ({ event_id: r.event.id, attempts: 0, body: r.body }));
+        if (due.length === 0) return;
+        if (this.pump.running) this.pump.offer(due);
+        else this.background(this.clock.set(now));
+      },
+    });
     // Retries just scheduled need the alarm; a running pump re-arms when its alarm ends.
-    const rate = Number(env.ACTION_RATE ?? 20);
-    this.actionRate = new TokenBucket(rate, Number(env.ACTION_BURST ?? rate * 2));
-    this.outcomes = new OutcomeLedger(this.store, { maxBatch: 256, delayMs: 100, written: () => {
+    this.outcomes = new OutcomeLedger(this.store, {
+      maxBatch: 256,
+      delayMs: 100,
+      written: () => {
         if (!this.pump.running) this.background(this.rearm());
       },
     });
     this.pump = new DeliveryPump({
       due: (limit) => this.store.dueDeliveries(Date.now(), limit),
       deliver: (d) => this.deliverOne(d),
-      concurrency: Math.max(1, Math.min(6, Number(env.DELIVERY_CONCURRENCY ?? 4))),
+      concurrency: this.settings.deliveryConcurrency,
       paused: () => !this.config || this.config.webhook.disabled,
       settling: this.outcomes,
       lingerMs: PUMP_LINGER_MS,
@@ -123,9 +135,8 @@ export class ConnectionSession extends DurableObject<SessionEnv> {
       this.setStatus({ state: "connecting" });
     }
     ctx.blockConcurrencyWhile(async () => {
-      this.alarmAt = await ctx.storage.getAlarm();
       // Woken after an eviction or restart: the socket is gone; let the watchdog bring it back.
-      if (this.config?.enabled && this.alarmAt === null) await this.setAlarm(Date.now());
+      if ((await this.clock.load()) === null && this.config?.enabled) await this.clock.set(Date.now());
     });
   }
 
@@ -138,10 +149,6 @@ export class ConnectionSession extends DurableObject<SessionEnv> {
   /** The platform's memory shelves (none before a configuration). */
   private memoryBounds(): Memory {
     return (this.config && getPlatform(this.config.platform)?.memory) || {};
-  }
-
-  private get actionTimeoutMs(): number {
-    return Number(this.env.ACTION_TIMEOUT_MS ?? 10_000);
   }
 
   // --- RPC: configuration --------------------------------------------------------------
@@ -195,37 +202,36 @@ export class ConnectionSession extends DurableObject<SessionEnv> {
 
   /** Writes what is kept in memory (received events, delivery outcomes) before a read. */
   private settle(): void {
-    this.flushIngest();
+    this.inbox.flush();
     this.outcomes.flush();
   }
 
   async remove(): Promise<Outcome<null>> {
     if (!this.config) return fail(problem("not_found", "no such connection"));
-    this.dropSocket(1000, "connection deleted");
+    this.link.drop(1000, "connection deleted");
     this.inflight.failAll(problem("upstream_error", "the connection was deleted"));
-    this.discardInbox();
+    this.inbox.discard();
     this.outcomes.discard();
     this.config = null;
     this.memo = new ShelvedMemory();
     this.store.wipe();
-    await this.ctx.storage.deleteAlarm();
-    this.alarmAt = null;
+    await this.clock.clear();
     return ok(null);
   }
 
   async reconnect(): Promise<Outcome<null>> {
     if (!this.config) return fail(problem("not_found", "no such connection"));
     if (!this.config.enabled) return fail(problem("not_connected", "the connection is disabled", { retryAfter: 60 }));
-    this.dropSocket(1000, "reconnect requested");
+    this.link.drop(1000, "reconnect requested");
     this.streak = 0;
     this.setStatus({ state: "connecting", attempt: 0, last_error: null, retry_at: null });
-    await this.setAlarm(Date.now());
+    await this.clock.set(Date.now());
     return ok(null);
   }
 
   /** Makes sure a session that should be up is being brought up (called by the Worker's cron). */
   async ensureRunning(): Promise<void> {
-    if (this.config?.enabled && !this.socket && !this.dialing) await this.setAlarm(Date.now());
+    if (this.config?.enabled && this.link.idle) await this.clock.set(Date.now());
   }
 
   private view(): ConnectionView {
@@ -234,16 +240,16 @@ export class ConnectionSession extends DurableObject<SessionEnv> {
 
   private async applyEnabled(relink: boolean): Promise<void> {
     if (!this.config!.enabled) {
-      this.dropSocket(1000, "connection disabled");
+      this.link.drop(1000, "connection disabled");
       this.inflight.failAll(problem("not_connected", "the connection was disabled"));
       if (this.status.state !== "disabled") this.setStatus({ state: "disabled", attempt: 0, retry_at: null });
       return;
     }
-    if (relink) this.dropSocket(1000, "upstream changed");
-    if (!this.socket || relink) {
+    if (relink) this.link.drop(1000, "upstream changed");
+    if (!this.link.open || relink) {
       this.streak = 0;
       this.setStatus({ state: "connecting", attempt: 0, last_error: null, retry_at: null });
-      await this.setAlarm(Date.now());
+      await this.clock.set(Date.now());
     }
   }
 
@@ -256,10 +262,10 @@ export class ConnectionSession extends DurableObject<SessionEnv> {
         store: this.store,
         platform: this.platform,
         context: () => this.context(),
-        connected: () => (this.config!.enabled && this.status.state === "connected" && this.socket !== null),
-        send: (frames) => this.sendFrames(frames),
+        connected: () => this.config!.enabled && this.status.state === "connected" && this.link.open,
+        send: (frames) => this.link.send(frames),
         inflight: this.inflight,
-        timeoutMs: this.actionTimeoutMs,
+        timeoutMs: this.settings.actionTimeoutMs,
         admit: () => this.actionRate.take(),
         remember: (entries) => this.ingest([], entries),
       },
@@ -296,11 +302,11 @@ export class ConnectionSession extends DurableObject<SessionEnv> {
       if (errors.length) return fail(problem("invalid_request", "some event ids are unknown", { errors }));
     }
     const requeued = this.store.requeue(eventIds, Date.now());
-    if (requeued > 0) await this.wakeDeliveries();
+    if (requeued > 0 && !this.pump.running) await this.clock.set(Date.now());
     return ok({ requeued });
   }
 
-  // --- the upstream socket ---------------------------------------------------------------
+  // --- the upstream link ------------------------------------------------------------------
 
   private context(): Context<unknown> {
     return {
@@ -308,80 +314,26 @@ export class ConnectionSession extends DurableObject<SessionEnv> {
       config: this.config!.upstream,
       now: Date.now(),
       recall: (key) => this.memo.recall(key, Date.now()),
-      newKey: () => `${this.generation.toString(36)}${Date.now().toString(36)}-${(++this.keyCounter).toString(36)}-${crypto.randomUUID().slice(0, 8)}`,
+      newKey: () => `${this.link.epoch.toString(36)}${Date.now().toString(36)}-${(++this.keyCounter).toString(36)}-${crypto.randomUUID().slice(0, 8)}`,
     };
   }
 
-  private sendFrames(frames: readonly Frame[]): boolean {
-    if (!this.socket) return false;
-    try {
-      for (const frame of frames) this.socket.send(frame);
-      return true;
-    } catch {
-      return false;
-    }
-  }
-
   private async dial(): Promise<void> {
-    if (this.dialing || this.socket || !this.config?.enabled) return;
-    this.dialing = true;
-    const generation = ++this.generation;
+    if (!this.link.idle || !this.config?.enabled) return;
     const wasConnected = this.status.state === "connected";
     if (this.status.state !== "connecting") this.setStatus({ state: "connecting" });
-    try {
-      const { link } = this.platform;
-      let dial = link.dial(this.context());
-      const prepare = link.prepare?.(this.context()) ?? null;
-      if (prepare) {
-        const prepared = await this.runLink(prepare, generation);
-        if (generation !== this.generation || !this.config?.enabled) return;
-        if (prepared.refused !== undefined) {
-          this.enterFailed(prepared.refused, null);
-          return;
-        }
-        dial = { ...dial, ...prepared.dial };
-      }
-      const result = await openSocket(dial, Number(this.env.DIAL_TIMEOUT_MS ?? 15_000));
-      if (generation !== this.generation || !this.config?.enabled) {
-        if (result.ok) result.socket.close(1000, "no longer wanted");
-        return;
-      }
-      if (!result.ok) {
-        if (result.refused) this.enterFailed(result.error, result.status);
-        else this.enterBackoff(result.error, result.status, wasConnected);
-        return;
-      }
-      const socket = result.socket;
-      this.socket = socket;
-      this.upSince = Date.now();
-      socket.addEventListener("message", (e) => {
-        if (generation === this.generation) this.onFrame(e.data as string | ArrayBuffer);
-      });
-      socket.addEventListener("close", (e) => {
-        if (generation === this.generation) this.onSocketGone(e.code, e.reason || "closed by the upstream");
-      });
-      socket.addEventListener("error", (e) => {
-        if (generation === this.generation) this.onSocketGone(1006, (e as ErrorEvent).message || "socket error");
-      });
-      const hello = link.hello?.(this.context()) ?? [];
-      if (hello.length) this.sendFrames(hello);
-      if (link.readiness === "open") this.enterConnected();
-      else {
-        const wait = link.readyTimeoutMs ?? 10_000;
-        this.readyTimer = setTimeout(() => {
-          if (generation === this.generation && this.status.state !== "connected") {
-            this.dropSocket(1000, "login not confirmed");
-            this.enterFailed(`the upstream did not confirm the login within ${wait / 1000} s`, null);
-          }
-        }, wait);
-      }
-    } finally {
-      this.dialing = false;
+    const outcome = await this.link.dial();
+    if (outcome.kind === "stale" || !this.config?.enabled) return;
+    if (outcome.kind === "failed") {
+      if (outcome.refused) this.enterFailed(outcome.error, outcome.status);
+      else this.enterBackoff(outcome.error, outcome.status, wasConnected);
+      return;
     }
+    this.upSince = Date.now();
+    if (outcome.readiness === "open") this.enterConnected();
   }
 
-  private onFrame(data: string | ArrayBuffer): void {
-    const frame: Frame = typeof data === "string" ? data : new Uint8Array(data);
+  private onFrame(frame: Frame): void {
     let decoded: Decoded;
     try {
       decoded = this.platform.decode(frame, this.context());
@@ -401,129 +353,27 @@ export class ConnectionSession extends DurableObject<SessionEnv> {
     }
     this.ingest(events, decoded.remember);
     for (const signal of decoded.signals ?? []) {
-      if (signal.kind === "ready" && this.status.state !== "connected") this.enterConnected();
+      if (signal.kind === "ready" && this.status.state !== "connected" && this.link.open) this.enterConnected();
       else if (signal.kind === "refused") {
-        this.dropSocket(1000, "login refused");
+        this.link.drop(1000, "login refused");
         this.enterFailed(signal.reason, null);
-      } else if (signal.kind === "heartbeat_ack" && this.heartbeatDeadline) {
-        clearTimeout(this.heartbeatDeadline);
-        this.heartbeatDeadline = null;
-      }
+      } else if (signal.kind === "heartbeat_ack") this.link.heartbeatAcked();
     }
   }
 
-  private onSocketGone(code: number, reason: string): void {
+  private onLost(code: number, reason: string): void {
     const wasConnected = this.status.state === "connected";
-    this.dropSocket(code === 1006 ? 1000 : code, reason);
     this.inflight.failAll(problem("upstream_error", `the upstream connection closed before it answered (${code} ${reason})`.trim()));
     if (this.config?.enabled) this.enterBackoff(`closed: ${code}${reason ? ` ${reason}` : ""}`, code, wasConnected);
   }
 
-  /** Closes the current socket (if any) and forgets it; its late events are ignored. */
-  private dropSocket(code: number, reason: string): void {
-    this.generation++;
-    this.clearTimers();
-    const socket = this.socket;
-    this.socket = null;
-    if (socket) {
-      try {
-        socket.close(code >= 1000 && code < 5000 && code !== 1005 && code !== 1006 && code !== 1015 ? code : 1000, reason.slice(0, 120));
-      } catch {
-        // already closed
-      }
-    }
-  }
-
-  private clearTimers(): void {
-    if (this.readyTimer) clearTimeout(this.readyTimer);
-    if (this.heartbeatTimer) clearInterval(this.heartbeatTimer);
-    if (this.heartbeatDeadline) clearTimeout(this.heartbeatDeadline);
-    if (this.probeTimer) clearInterval(this.probeTimer);
-    if (this.pollTimer) clearInterval(this.pollTimer);
-    this.readyTimer = this.heartbeatTimer = this.heartbeatDeadline = this.probeTimer = this.pollTimer = null;
-  }
+  // --- the state machine ----------------------------------------------------------------
 
   private enterConnected(): void {
-    if (this.readyTimer) clearTimeout(this.readyTimer);
-    this.readyTimer = null;
     const attempt = this.status.attempt;
     this.setStatus({ state: "connected", attempt: 0, last_error: null, retry_at: null });
     this.ingest([{ type: "connection.connected", data: attempt > 0 ? { attempt } : {} }]);
-    this.startHeartbeat();
-    this.startProbe();
-    const { link } = this.platform;
-    const generation = this.generation;
-    const connected = link.connected?.(this.context()) ?? null;
-    // The poll waits for the connect chain: never two chains at once.
-    this.background(this.runLink(connected, generation).then(() => this.startPoll(generation)));
-  }
-
-  /**
-   * Runs a chain of link steps for the socket of `generation`: each step's events are written
-   * before the next request; the chain stops when that socket is gone.
-   */
-  private runLink(first: LinkStep | null, generation: number) {
-    return runSteps(first, {
-      context: () => this.context(),
-      timeoutMs: this.actionTimeoutMs,
-      current: () => generation === this.generation && this.config !== null,
-      absorb: (result, what) => {
-        this.absorb(result, () => ({ request: what }));
-        this.flushIngest();
-      },
-    });
-  }
-
-  /** Repeats the platform's poll chain while connected; a poll still running skips its turn. */
-  private startPoll(generation: number): void {
-    const poll = this.platform.link.poll;
-    if (!poll || generation !== this.generation || this.status.state !== "connected") return;
-    let running = false;
-    this.pollTimer = setInterval(() => {
-      if (generation !== this.generation || running) return;
-      running = true;
-      this.background(this.runLink(poll.step(this.context()), generation).finally(() => (running = false)));
-    }, poll.intervalMs);
-  }
-
-  /** Sends the platform's heartbeat frame; an ack missing for `timeoutMs` drops the socket. */
-  private startHeartbeat(): void {
-    const heartbeat = this.platform.link.heartbeat;
-    if (!heartbeat) return;
-    const intervalMs = Number(this.env.HEARTBEAT_INTERVAL_MS ?? heartbeat.intervalMs);
-    const timeoutMs = Number(this.env.HEARTBEAT_TIMEOUT_MS ?? heartbeat.timeoutMs);
-    const generation = this.generation;
-    this.heartbeatTimer = setInterval(() => {
-      if (generation !== this.generation) return;
-      this.heartbeatDeadline ??= setTimeout(() => {
-        if (generation === this.generation) this.onSocketGone(4000, "heartbeat not acknowledged");
-      }, timeoutMs);
-      this.sendFrames([heartbeat.frame(this.context())]);
-    }, intervalMs);
-  }
-
-  /** Checks the upstream's liveness over HTTP while connected (platforms with a `probe`). */
-  private startProbe(): void {
-    const probe = this.platform.link.probe;
-    if (!probe) return;
-    const generation = this.generation;
-    let inFlight = false;
-    this.probeTimer = setInterval(async () => {
-      if (generation !== this.generation || inFlight) return;
-      inFlight = true;
-      const { method, url, headers, body } = probe.request(this.context());
-      const timeout = deadline(probe.timeoutMs, "liveness probe");
-      try {
-        const response = await fetch(url, { method, headers, body, signal: timeout.signal });
-        await response.body?.cancel().catch(() => {});
-        if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      } catch (err) {
-        if (generation === this.generation) this.onSocketGone(4001, `liveness probe failed: ${isTimeout(err) ? `no answer within ${probe.timeoutMs / 1000} s` : errorText(err)}`);
-      } finally {
-        timeout.release();
-        inFlight = false;
-      }
-    }, probe.intervalMs);
+    this.link.connected();
   }
 
   private enterBackoff(error: string, code: number | null, wasConnected: boolean): void {
@@ -551,109 +401,37 @@ export class ConnectionSession extends DurableObject<SessionEnv> {
     this.store.saveStatus(this.status);
   }
 
-  // --- ingest ---------------------------------------------------------------------------
-
-  /**
-   * Takes events (and the adapter's memory) in. They are written before anything else
-   * happens to them — delivery, listing, counting — and frames that arrive back to back are
-   * written together: at the latest once the burst pauses, at most INGEST_BATCH per write.
-   */
-  private ingest(drafts: readonly DraftEvent[], remember?: Record<string, unknown>): void {
+  /** Takes events (and the adapter's memory) in; they are written before anything else happens to them. */
+  private ingest(drafts: readonly DraftEvent[], remember?: Remember): void {
     const config = this.config;
     if (!config) return;
-    const now = Date.now();
-    for (const draft of drafts) {
-      // An event's envelope: `dedupe` is kept beside it, not in it.
-      const event: RelayEvent = {
-        id: eventId(now),
-        type: draft.type,
-        connection: config.id,
-        platform: config.platform,
-        timestamp: draft.timestamp ?? now,
-        data: draft.data,
-        ...(draft.raw === undefined ? {} : { raw: draft.raw }),
-      };
-      const row: EventRow = { event, body: JSON.stringify(event), deliver: matchesAny(event.type, config.webhook.events) };
-      if (draft.dedupe !== undefined) row.dedupe = draft.dedupe;
-      this.inbox.push(row);
-    }
-    if (remember) {
-      // Later frames of the same burst already see what earlier ones taught.
-      this.memo.apply(remember, now);
-      this.inboxMemo = { ...this.inboxMemo, ...remember };
-    }
-    if (this.inbox.length >= INGEST_BATCH) this.flushIngest();
-    else if (this.inbox.length > 0 || this.inboxMemo) this.inboxTimer ??= setTimeout(() => this.flushIngest(), 0);
+    this.inbox.take({ connection: config.id, platform: config.platform, events: config.webhook.events }, drafts, remember);
   }
 
-  private flushIngest(): void {
-    if (this.inboxTimer) clearTimeout(this.inboxTimer);
-    this.inboxTimer = null;
-    const rows = this.inbox;
-    const remember = this.inboxMemo;
-    if (rows.length === 0 && !remember) return;
-    this.inbox = [];
-    this.inboxMemo = null;
-    const now = Date.now();
-    const stored = this.store.transaction(() => {
-      const kept = rows.length ? this.store.appendEvents(rows, now) : [];
-      if (remember) this.store.remember(remember, now, this.memoryBounds());
-      return kept;
-    });
-    const due = stored.filter((r) => r.deliver).map((r) => ({ event_id: r.event.id, attempts: 0, body: r.body }));
-    if (due.length === 0) return;
-    if (this.pump.running) this.pump.offer(due);
-    else this.background(this.setAlarm(now));
-  }
-
-  private discardInbox(): void {
-    if (this.inboxTimer) clearTimeout(this.inboxTimer);
-    this.inboxTimer = null;
-    this.inbox = [];
-    this.inboxMemo = null;
-  }
-
-  private async wakeDeliveries(): Promise<void> {
-    if (!this.pump.running) await this.setAlarm(Date.now());
-  }
-
-  // --- delivery -------------------------------------------------------------------------
+  // --- delivery and the alarm ------------------------------------------------------------
 
   private async deliverOne(d: DueDelivery): Promise<void> {
-    const webhook = this.config!.webhook;
-    const result = await attemptDelivery(webhook.url, webhook.secret, d.event_id, d.body);
-    const attempts = d.attempts + 1;
-    const now = Date.now();
+    const outcome = await deliverEvent(this.config!.webhook, d);
     if (!this.config) return; // deleted meanwhile
-    if (result.delivered) {
-      this.outcomes.record({ kind: "delivered", eventId: d.event_id, attempts, status: result.status!, at: now });
-      return;
-    }
-    if (result.gone) {
-      this.outcomes.record({ kind: "failed", eventId: d.event_id, attempts, status: result.status, error: "410 Gone: the webhook is disabled", nextAt: null });
+    const now = Date.now();
+    this.outcomes.recordDelivery(d.event_id, outcome, now);
+    if (outcome.kind === "gone") {
       this.config = { ...this.config, webhook: { ...this.config.webhook, disabled: true }, updated_at: now };
       this.store.saveConfig(this.config);
-      return;
     }
-    const delay = nextDelay(attempts, result.retryAfterMs);
-    this.outcomes.record({ kind: "failed", eventId: d.event_id, attempts, status: result.status, error: result.error ?? "failed", nextAt: delay === null ? null : now + delay });
   }
 
-  // --- the alarm ------------------------------------------------------------------------
-
   override async alarm(): Promise<void> {
-    this.alarmAt = null;
+    this.clock.fired();
     const config = this.config;
     if (!config) return;
     const now = Date.now();
-    const dialing =
-      config.enabled && !this.socket && !this.dialing && (this.status.retry_at === null || this.status.retry_at <= now) ? this.dial() : Promise.resolve();
+    const dialing = config.enabled && this.link.idle && (this.status.retry_at === null || this.status.retry_at <= now) ? this.dial() : Promise.resolve();
     await Promise.all([dialing, this.pump.run(PUMP_BUDGET_MS)]);
     this.settle();
     if (now - this.store.counter("purged_at") > PURGE_EVERY_MS) {
-      const retentionMs = Number(this.env.RETENTION_DAYS ?? 7) * 86_400_000;
       this.store.transaction(() => {
-        this.store.purge(now - retentionMs, now - IDEMPOTENCY_MS);
+        this.store.purge(now - this.settings.retentionMs, now - IDEMPOTENCY_MS);
         this.store.forgetExpired(this.memoryBounds(), now);
         this.store.setCounter("purged_at", now);
       });
@@ -670,32 +448,19 @@ export class ConnectionSession extends DurableObject<SessionEnv> {
   private async rearm(): Promise<void> {
     const config = this.config;
     if (!config) return;
-    const now = Date.now();
-    const candidates: number[] = [];
-    if (!config.webhook.disabled && !this.pump.running) {
-      const due = this.store.nextDueAt();
-      if (due !== null) candidates.push(due);
-    }
-    if (config.enabled) {
-      candidates.push(now + Number(this.env.WATCHDOG_MS ?? 30_000));
-      // No socket and none being opened: dial when the backoff says, or now.
-      if (!this.socket && !this.dialing) candidates.push(this.status.retry_at ?? now);
-    }
-    if (candidates.length === 0) return;
-    await this.setAlarm(Math.max(now, Math.min(...candidates)), true);
-  }
-
-  /** Schedules the alarm at `at` unless one is already due sooner (or `exact`). */
-  private async setAlarm(at: number, exact = false): Promise<void> {
-    if (!exact && this.alarmAt !== null && this.alarmAt <= at) return;
-    this.alarmAt = at;
-    await this.ctx.storage.setAlarm(at);
+    const at = nextAlarm({
+      now: Date.now(),
+      deliveryDue: !config.webhook.disabled && !this.pump.running ? this.store.nextDueAt() : null,
+      enabled: config.enabled,
+      watchdogMs: this.settings.watchdogMs,
+      linkIdle: this.link.idle,
+      retryAt: this.status.retry_at,
+    });
+    if (at !== null) await this.clock.set(at, true);
   }
 }
 
 const definedOnly = <T extends object>(o: T): Partial<T> =>
   Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 
-const rawOf = (frame: Frame): unknown => (typeof frame === "string" ? { text: frame } : { base64: base64(frame) });
-
-export type { EventType };
+export type { EventType, RelayEvent };

@@ -2,7 +2,8 @@
 import { Webhook } from "standardwebhooks";
 import { describe, expect, it } from "vitest";
 import { attemptDelivery } from "../../src/delivery/attempt.ts";
-import { jitter, MAX_ATTEMPTS, nextDelay, parseRetryAfter, RETRY_DELAYS_MS } from "../../src/delivery/schedule.ts";
+import { deliverEvent } from "../../src/delivery/deliver.ts";
+import { jitter, MAX_ATTEMPTS, nextDelay, OVERLOAD_MIN_DELAY_MS, parseRetryAfter, RETRY_DELAYS_MS } from "../../src/delivery/schedule.ts";
 import { isValidSecret, newSecret, sign } from "../../src/delivery/sign.ts";
 import { matchesAny, matchesPattern } from "../../src/events/filter.ts";
 import { exactNumber, parseLossless } from "../../src/lib/json.ts";
@@ -101,11 +102,45 @@ describe("the retry schedule", () => {
     expect(jitter(1000, 0.5)).toBe(1000);
   });
 
-  it("honours Retry-After (seconds or a date)", () => {
-    expect(nextDelay(1, 60_000)).toBe(60_000);
+  it("honours Retry-After (seconds or a date) between the scheduled delay and twice it, capped at 10 h", () => {
+    // Scheduled (random 0.5: no jitter) 5 s after the first attempt, 10 h after the sixth.
+    expect(nextDelay(1, 7_000, 0.5)).toBe(7_000);
+    expect(nextDelay(1, 60_000, 0.5)).toBe(10_000);
+    expect(nextDelay(1, 1_000, 0.5)).toBe(5_000);
+    expect(nextDelay(2, 99_999_999_000, 0.5)).toBe(600_000);
+    // A Retry-After beyond 10 h counts as 10 h, not as absent.
+    expect(nextDelay(6, 99_999_999_000, 0.5)).toBe(36_000_000);
+    expect(nextDelay(5, 99_999_999_000, 0.5)).toBe(36_000_000);
+    expect(nextDelay(5, null, 0.5)).toBe(18_000_000);
     expect(parseRetryAfter("120")).toBe(120_000);
     expect(parseRetryAfter(new Date(Date.UTC(2030, 0, 1, 0, 0, 30)).toUTCString(), Date.UTC(2030, 0, 1))).toBe(30_000);
     expect(parseRetryAfter("soon")).toBeNull();
+  });
+});
+
+describe("delivery after a timeout or a 429", () => {
+  it("waits at least OVERLOAD_MIN_DELAY_MS, whatever the schedule or Retry-After says", () => {
+    expect(nextDelay(1, null, 0.5, true)).toBe(OVERLOAD_MIN_DELAY_MS);
+    expect(nextDelay(1, 1_000, 0.5, true)).toBe(OVERLOAD_MIN_DELAY_MS);
+    expect(nextDelay(2, null, 0.5, true)).toBe(300_000);
+  });
+
+  it("is told apart by deliverEvent: a 429 and a timeout are overloaded, a 503 is not", async () => {
+    const webhook = { url: "https://hook", secret: newSecret() };
+    const due = { event_id: "evt_1", attempts: 0, body: "{}" };
+    const at = Date.now();
+    const limited = await deliverEvent(webhook, due, (async () => new Response(null, { status: 429, headers: { "retry-after": "1" } })) as typeof fetch, 0.5);
+    expect(limited).toMatchObject({ kind: "failed", attempts: 1, status: 429 });
+    expect(limited.kind === "failed" && limited.retryAt! - at).toBeGreaterThanOrEqual(OVERLOAD_MIN_DELAY_MS);
+    const busy = await deliverEvent(webhook, due, (async () => new Response(null, { status: 503, headers: { "retry-after": "8" } })) as typeof fetch, 0.5);
+    expect(busy.kind === "failed" && busy.retryAt! - at).toBeLessThan(9_000);
+    expect(await deliverEvent(webhook, due, (async () => new Response(null, { status: 410 })) as typeof fetch)).toMatchObject({ kind: "gone", status: 410 });
+    expect(await deliverEvent(webhook, { ...due, attempts: 7 }, (async () => new Response(null, { status: 500 })) as typeof fetch)).toMatchObject({
+      kind: "failed",
+      attempts: 8,
+      retryAt: null,
+    });
+    expect(await deliverEvent(webhook, due, (async () => new Response(null, { status: 204 })) as typeof fetch)).toEqual({ kind: "delivered", attempts: 1, status: 204 });
   });
 });
 

@@ -4,6 +4,7 @@ import { ProblemError, type Problem } from "../../src/lib/problem.ts";
 import type { Context, Decoded, Frame } from "../../src/platforms/contract.ts";
 import { done, guardDecode, httpPlan, httpUrl, invalid, one, platformAction, publicUrl, rawOf, socketPlan, unified, unknown, upstreamSaid, wsUrl } from "../../src/platforms/kit.ts";
 import * as z from "zod";
+import { seeded } from "../harness/seeded.ts";
 
 const ctx: Context<null> = { connection: "c1", config: null, now: 0, recall: () => undefined, newKey: () => "k1" };
 
@@ -81,6 +82,26 @@ describe("kit: URLs", () => {
     expect(publicUrl("wss://user:pw@im.example.com/ws?token=secret#x")).toBe("wss://im.example.com/ws");
     expect(publicUrl("https://api.example.com/base?key=k")).toBe("https://api.example.com/base");
     expect(publicUrl("http://h:1/p/a@b")).toBe("http://h:1/p/a@b");
+  });
+
+  it("publicUrl never shows a credential, whatever the URL looks like", () => {
+    const random = seeded(11);
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
+    for (let n = 0; n < 500; n++) {
+      const secret = `S${Math.floor(random() * 1e9)}`;
+      const scheme = pick(["ws", "wss", "http", "https"]);
+      const host = pick(["h", "im.example.com", "127.0.0.1:8888", "[::1]:9"]);
+      const path = pick(["", "/", "/ws", "/a/b@c", "/p?q"]);
+      const where = pick(["user", "password", "query", "fragment"]);
+      const url =
+        where === "user" ? `${scheme}://${secret}@${host}${path}`
+        : where === "password" ? `${scheme}://u:${secret}@${host}${path}`
+        : where === "query" ? `${scheme}://${host}${path.replace("?", "")}?token=${secret}&x=1`
+        : `${scheme}://${host}${path.replace("?", "")}#${secret}`;
+      const shown = publicUrl(url);
+      expect(shown, url).not.toContain(secret);
+      expect(shown.startsWith(`${scheme}://${host}`), url).toBe(true);
+    }
   });
 });
 

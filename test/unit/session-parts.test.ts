@@ -12,6 +12,7 @@ import { ShelvedMemory, shelfOf } from "../../src/session/memory.ts";
 import { runSteps } from "../../src/session/steps.ts";
 import type { SessionStore } from "../../src/session/store.ts";
 import * as z from "zod";
+import { seeded } from "../harness/seeded.ts";
 
 afterEach(() => {
   vi.useRealTimers();
@@ -49,6 +50,51 @@ describe("memory shelves", () => {
     const m = new ShelvedMemory({});
     for (let i = 0; i < 500; i++) m.apply({ [`room:${i}`]: i }, i);
     expect(m.size).toBe(500);
+  });
+});
+
+describe("memory shelves against a plain model", () => {
+  it("after any sequence of writes and forgets, holds what a write-time eviction model holds, never more than `capacity` per shelf", () => {
+    for (const seed of [1, 2, 3, 42, 2026]) {
+      const random = seeded(seed);
+      const bounds: Record<"a" | "b" | "c", { capacity?: number; ttlMs?: number }> = { a: { capacity: 5 }, b: { ttlMs: 50 }, c: { capacity: 3, ttlMs: 80 } };
+      const memory = new ShelvedMemory(bounds);
+      // The model: every write in order, with its time; forgets remove the key.
+      let log: { key: string; value: number; at: number }[] = [];
+      let now = 0;
+      for (let step = 0; step < 400; step++) {
+        now += Math.floor(random() * 10);
+        const key = `${"abcd"[Math.floor(random() * 4)]}:${Math.floor(random() * 12)}`;
+        const forget = random() < 0.15;
+        memory.apply({ [key]: forget ? null : step }, now);
+        log = log.filter((e) => e.key !== key);
+        const shelf = key.slice(0, 1) as "a" | "b" | "c" | "d";
+        const bound: { capacity?: number; ttlMs?: number } = shelf === "d" ? {} : bounds[shelf];
+        if (!forget) {
+          log.push({ key, value: step, at: now });
+          // A write evicts, for good, what its shelf holds beyond its bounds: the expired, then the oldest.
+          const ttl = bound.ttlMs;
+          if (ttl !== undefined) log = log.filter((e) => !e.key.startsWith(`${shelf}:`) || now - e.at < ttl);
+          const on = log.filter((e) => e.key.startsWith(`${shelf}:`));
+          if (bound.capacity !== undefined) {
+            const evicted = new Set(on.slice(0, Math.max(0, on.length - bound.capacity)));
+            log = log.filter((e) => !evicted.has(e));
+          }
+        }
+        for (const e of log) {
+          const ttl = e.key.startsWith("d:") ? undefined : bounds[e.key.slice(0, 1) as "a" | "b" | "c"].ttlMs;
+          const live = ttl === undefined || now - e.at < ttl;
+          expect(memory.recall(e.key, now), `seed ${seed} step ${step} ${e.key}`).toBe(live ? e.value : undefined);
+        }
+        for (const k of ["a", "b", "c", "d"].flatMap((sh) => Array.from({ length: 12 }, (_, i) => `${sh}:${i}`))) {
+          if (!log.some((e) => e.key === k)) expect(memory.recall(k, now), `seed ${seed} step ${step} ${k} forgotten`).toBeUndefined();
+        }
+        for (const [name, b] of Object.entries(bounds) as [string, { capacity?: number }][]) {
+          const held = Array.from({ length: 12 }, (_, i) => memory.recall(`${name}:${i}`, now)).filter((v) => v !== undefined);
+          if (b.capacity !== undefined) expect(held.length).toBeLessThanOrEqual(b.capacity);
+        }
+      }
+    }
   });
 });
 

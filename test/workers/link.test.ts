@@ -12,7 +12,9 @@ import type { RelayEvent } from "../../src/events/types.ts";
 import type { LinkStep, Platform, StepResult } from "../../src/platforms/contract.ts";
 import { PLATFORMS } from "../../src/platforms/index.ts";
 import { wsUrl } from "../../src/platforms/kit.ts";
+import { ShelvedMemory } from "../../src/session/memory.ts";
 import { SessionStore } from "../../src/session/store.ts";
+import { seeded } from "../harness/seeded.ts";
 import { api, freshHook, SIM, SIM_WS, until } from "./helpers.ts";
 
 const stubOf = (id: string) => (env as any).SESSIONS.get((env as any).SESSIONS.idFromName(id));
@@ -190,6 +192,29 @@ describe("the store on a Durable Object's SQLite", () => {
       ]);
       store.forgetExpired(bounds, 2100);
       expect(store.memo().map(([k]) => k)).toEqual(["msg:3", "msg:1"]);
+    });
+  });
+
+  it("keeps the same memory as the session's RAM mirror, so a restart recalls what the old instance did", async () => {
+    await runInDurableObject(stubOf(`mirror-${Date.now()}`), (_obj: unknown, state: DurableObjectState) => {
+      const bounds = { a: { capacity: 4 }, b: { ttlMs: 40 }, c: { capacity: 2, ttlMs: 60 } };
+      const store = new SessionStore(state.storage);
+      const ram = new ShelvedMemory(bounds);
+      const random = seeded(7);
+      let now = 1_000;
+      for (let step = 0; step < 300; step++) {
+        now += Math.floor(random() * 8);
+        const batch: Record<string, unknown> = {};
+        for (let n = Math.floor(random() * 3) + 1; n > 0; n--) batch[`${"abcd"[Math.floor(random() * 4)]}:${Math.floor(random() * 10)}`] = random() < 0.15 ? null : step;
+        ram.apply(batch, now);
+        store.transaction(() => store.remember(batch, now, bounds));
+        if (step % 25 !== 24) continue;
+        // What a new instance would load, against what this one recalls.
+        const restarted = new ShelvedMemory(bounds, store.memo());
+        for (const key of ["a", "b", "c", "d"].flatMap((s) => Array.from({ length: 10 }, (_, i) => `${s}:${i}`))) {
+          expect(restarted.recall(key, now), `step ${step} ${key}`).toBe(ram.recall(key, now));
+        }
+      }
     });
   });
 });

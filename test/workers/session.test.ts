@@ -198,7 +198,7 @@ describe("session against the roomim simulator", () => {
     await until("connected again", async () => (await api(`/v1/connections/${id}`)).body.status.state === "connected");
   });
 
-  it("retries a webhook that fails, honouring Retry-After", async () => {
+  it("retries a webhook that fails, honouring Retry-After", { timeout: 20_000 }, async () => {
     const { id } = await connectRoomim("retry-after");
     await webhookOf(id, "connection.connected");
     await sink("respond", { name: id, answers: [{ status: 503, retryAfter: 1 }] });
