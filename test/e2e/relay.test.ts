@@ -115,8 +115,14 @@ describe("the relay under wrangler dev", () => {
     roomim.mode("silent");
     statuses.upstream_timeout = (await act("message.create", { chat: { type: "group", id: ROOM }, content: "x" })).status;
     roomim.mode("ack");
-    const burst = await Promise.all(Array.from({ length: 45 }, (_, i) => act("message.create", { chat: { type: "group", id: ROOM }, content: `burst ${i}` })));
-    const limited = burst.find((r) => r.status === 429)!;
+    // Bursts of 45 at once against 20/s with bursts of 40: the first one overflows the bucket on
+    // a quiet machine; on a loaded one the bucket refills while a burst is still arriving, so
+    // keep sending bursts (at most five) until one is refused.
+    const sendBurst = () => Promise.all(Array.from({ length: 45 }, (_, i) => act("message.create", { chat: { type: "group", id: ROOM }, content: `burst ${i}` })));
+    const burst = await sendBurst();
+    let limited = burst.find((r) => r.status === 429);
+    for (let round = 1; !limited && round < 5; round++) limited = (await sendBurst()).find((r) => r.status === 429);
+    if (!limited) throw new Error("no 429 in five bursts of 45 actions");
     statuses.rate_limited = limited.status;
     expect(Number(limited.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
     expect(burst.filter((r) => r.status === 200).length).toBeGreaterThanOrEqual(35); // the default burst of 40, less the actions above
