@@ -154,8 +154,11 @@ export interface Link<Config> {
   probe?: { intervalMs: number; timeoutMs: number; request(ctx: Context<Config>): HttpRequest };
   /** HTTP after every `connected` (first connect and every reconnect): e.g. fetch offline messages. */
   connected?(ctx: Context<Config>): LinkStep | null;
-  /** HTTP repeated while connected: e.g. poll for invitations the upstream does not push. */
-  poll?: { intervalMs: number; step(ctx: Context<Config>): LinkStep };
+  /**
+   * HTTP repeated while connected: e.g. poll for invitations the upstream does not push. A
+   * step of null skips this turn (what the poll needs is not configured on this connection).
+   */
+  poll?: { intervalMs: number; step(ctx: Context<Config>): LinkStep | null };
 }
 
 /**
