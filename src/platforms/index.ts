@@ -4,11 +4,12 @@
  */
 import { LIFECYCLE_EVENTS, type EventType } from "../events/types.ts";
 import type { Platform } from "./contract.ts";
+import { chat68 } from "./chat68/index.ts";
 import { oicq } from "./oicq/index.ts";
 import { roomim } from "./roomim/index.ts";
 import { yunhu } from "./yunhu/index.ts";
 
-export const PLATFORMS: Readonly<Record<string, Platform>> = { oicq, roomim, yunhu };
+export const PLATFORMS: Readonly<Record<string, Platform>> = { oicq, chat68, roomim, yunhu };
 
 export const platformNames = (): string[] => Object.keys(PLATFORMS);
 

@@ -5,7 +5,7 @@
  */
 import * as SEED from "../sim/chat68-seed.ts";
 import { describe, expect, it } from "vitest";
-import { decode } from "../../src/platforms/chat68/decode.ts";
+import { chat68 } from "../../src/platforms/chat68/index.ts";
 import { Chat68Config } from "../../src/platforms/chat68/frames.ts";
 import type { Context, Decoded } from "../../src/platforms/contract.ts";
 import { parseLossless } from "../../src/lib/json.ts";
@@ -22,7 +22,7 @@ function fake(upstream: unknown = { url: "ws://127.0.0.1:5600", api: "http://127
     newKey: () => `k${++n}`,
   };
   const feed = (frame: string | Uint8Array): Decoded => {
-    const out = decode(frame, ctx);
+    const out = chat68.decode(frame, ctx);
     for (const [k, v] of Object.entries(out.remember ?? {})) {
       if (v === null) store.delete(k);
       else store.set(k, v);

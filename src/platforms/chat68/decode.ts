@@ -23,11 +23,11 @@
  * names only the message and its target.
  */
 import type { Context, Decoded, Frame, Reply, Signal } from "../contract.ts";
-import type { ChatRef, DraftEvent, EventType } from "../../events/types.ts";
+import type { ChatRef, DraftEvent } from "../../events/types.ts";
 import { plainText } from "../../events/elements.ts";
-import { base64 } from "../../lib/bytes.ts";
 import { idString, isRecord, parseLossless } from "../../lib/json.ts";
-import { errorText, problem, type Problem } from "../../lib/problem.ts";
+import { problem, type Problem } from "../../lib/problem.ts";
+import { one, rawOf, unknown } from "../kit.ts";
 import { epochMs, nonEmpty, shown } from "../../lib/values.ts";
 import { elements } from "./content.ts";
 import {
@@ -55,17 +55,9 @@ import {
 type Ctx = Context<Chat68Config>;
 type Obj = Record<string, unknown>;
 
+/** Never throws when wrapped in the kit's guardDecode (index.ts). */
 export function decode(frame: Frame, ctx: Ctx): Decoded {
-  try {
-    return decodeFrame(frame, ctx);
-  } catch (err) {
-    // A frame shape nobody foresaw must still reach the user rather than vanish.
-    return unknown(`decoding failed: ${errorText(err)}`, typeof frame === "string" ? { text: frame } : { base64: base64(frame) });
-  }
-}
-
-function decodeFrame(frame: Frame, ctx: Ctx): Decoded {
-  if (typeof frame !== "string") return unknown("binary frame", { base64: base64(frame) });
+  if (typeof frame !== "string") return unknown("binary frame", rawOf(frame));
   let f: unknown;
   try {
     f = parseLossless(frame);
@@ -298,12 +290,3 @@ function issuePaths(error: { issues: readonly { path: readonly PropertyKey[] }[]
   return [...new Set(error.issues.map((i) => i.path.join(".") || "(root)"))].join(", ");
 }
 
-function one(type: EventType, data: Obj, raw: unknown, timestamp?: number): Decoded {
-  const event: DraftEvent = { type, data, raw };
-  if (timestamp !== undefined) event.timestamp = timestamp;
-  return { events: [event] };
-}
-
-function unknown(reason: string, raw: unknown): Decoded {
-  return { events: [{ type: "upstream.unknown", data: { reason }, raw }] };
-}

@@ -19,6 +19,7 @@
  * their exact digits. `customMsgId` is a string of 11 digits chosen by the sender.
  */
 import * as z from "zod";
+import { httpUrl, wsUrl } from "../kit.ts";
 
 /** The greeting the client sends when a socket opens. It is no event. */
 export const GREETING = "Hello";
@@ -148,11 +149,8 @@ export type WebApi = (typeof WEB_API)[keyof typeof WEB_API];
 /** The API host the seed's examples use, until the client has told the current one (`getApiUrl`). */
 export const DEFAULT_WEB_API_HOST = "https://webbiz.angg1.com";
 
-/** Routes of the side HTTP API. */
-export const ROUTE = {
-  deleteMsg: "/deleteMsg",
-  getApiUrl: "/getApiUrl",
-} as const;
+/** Routes of the side HTTP API the relay calls itself (upstream.raw reaches the others). */
+export const ROUTE = { deleteMsg: "/deleteMsg" } as const;
 
 /** Members per page asked of GroupMemberList (the seed's value). */
 export const MEMBER_PAGE_SIZE = 1000;
@@ -164,7 +162,11 @@ export const MEMBER_PAGE_SIZE = 1000;
  * API's /deleteMsg wants it) and, for a pushed one-to-one recall, the chat the message was in.
  * Kept for every message seen or sent, on the `msg` shelf.
  */
-export const messageKey = (id: string): string => `msg:${id}`;
+export const MESSAGE_SHELF = "msg";
+export const messageKey = (id: string): string => `${MESSAGE_SHELF}:${id}`;
+/** Messages remembered (the most recent ones) and for how long: long enough for any recall. */
+export const MESSAGE_MEMORY = 5000;
+export const MESSAGE_TTL_MS = 7 * 24 * 3600_000;
 export interface RememberedMessage {
   /** customMsgId */
   c?: string;
@@ -275,11 +277,8 @@ export const SendResult = z.looseObject({
   ),
 });
 
-/** A side API answer: `{data}` or `{errorCode, errorDesc}`. */
-export const SideAnswer = z.union([
-  z.looseObject({ errorCode: z.union([z.number(), z.string()]), errorDesc: z.string().optional() }),
-  z.looseObject({ data: z.unknown() }),
-]);
+/** A side API refusal: `{errorCode, errorDesc}` (success is `{data}`). */
+export const SideError = z.looseObject({ errorCode: z.union([z.number(), z.string()]), errorDesc: z.string().optional() });
 
 // ---- client frames -----------------------------------------------------------------------------
 
@@ -300,22 +299,13 @@ export interface SendMsgData {
 
 // ---- config ------------------------------------------------------------------------------------
 
-function hasProtocol(value: string, protocols: readonly string[]): boolean {
-  try {
-    return protocols.includes(new URL(value).protocol);
-  } catch {
-    return false;
-  }
-}
-
 /** The `upstream` config. */
 export const Chat68Config = z.object({
   /** The client's socket (ws://127.0.0.1:5600 on the user's machine, or a tunnel to it). */
-  url: z.string().refine((v) => hasProtocol(v, ["ws:", "wss:"]), { message: "must be a ws:// or wss:// URL" }),
+  url: wsUrl,
   /** The client's side HTTP API (port 5598 locally, or a tunnel to it); message.delete needs it. */
-  api: z
-    .string()
-    .refine((v) => hasProtocol(v, ["http:", "https:"]), { message: "must be an http:// or https:// URL" })
-    .optional(),
+  api: httpUrl.optional(),
+  /** Headers sent with the upgrade and every side API request (e.g. a tunnel's access token). */
+  headers: z.record(z.string(), z.string()).optional(),
 });
 export type Chat68Config = z.output<typeof Chat68Config>;
