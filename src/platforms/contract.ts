@@ -95,8 +95,12 @@ export type Plan =
       frames: Frame[];
       /** null when the upstream gives no answer (202, `message_id: null`). */
       await: Await | null;
-      /** Runs after a successful outcome; returns the final outcome or the next plan. */
-      then?(outcome: Extract<ActionOutcome, { result: unknown }>, ctx: Context<any>): ActionOutcome | Plan;
+      /**
+       * Runs after a successful outcome; returns the final outcome or the next plan. (Not named
+       * `then`: a plan with a `then` method is a thenable, which an async function returning it
+       * would call instead of returning it.)
+       */
+      after?(outcome: Extract<ActionOutcome, { result: unknown }>, ctx: Context<any>): ActionOutcome | Plan;
     }
   | ({
       kind: "http";

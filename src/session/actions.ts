@@ -111,9 +111,9 @@ async function perform(deps: ActionDeps, plan: Plan): Promise<Plan | ActionOutco
         return plan.outcome;
       case "socket": {
         const outcome = await viaSocket(deps, plan);
-        if ("problem" in outcome || !plan.then) return outcome;
+        if ("problem" in outcome || !plan.after) return outcome;
         if (outcome.remember) deps.remember(outcome.remember);
-        return plan.then(outcome, deps.context());
+        return plan.after(outcome, deps.context());
       }
       case "http": {
         const answer = await request(plan, deps.timeoutMs, deps.fetch);
@@ -127,7 +127,7 @@ async function perform(deps: ActionDeps, plan: Plan): Promise<Plan | ActionOutco
       }
     }
   } catch (err) {
-    // A continuation (`then`) that refuses, as a planner may.
+    // A continuation (`after`) that refuses, as a planner may.
     if (err instanceof ProblemError) return { problem: err.problem };
     throw err;
   }

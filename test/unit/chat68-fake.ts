@@ -98,8 +98,8 @@ export function fake(upstream: unknown = UPSTREAM) {
         const ack = replies.get(p.await.key) ?? timeout;
         outcome = "problem" in ack ? ack : (replies.get(p.await.confirm) ?? timeout);
       }
-      if ("problem" in outcome || !p.then) return outcome;
-      return p.then(outcome, ctx);
+      if ("problem" in outcome || !p.after) return outcome;
+      return p.after(outcome, ctx);
     } catch (err) {
       if (err instanceof ProblemError) return { problem: err.problem };
       throw err;

@@ -218,13 +218,13 @@ describe("performing an action's plan", () => {
     expect(t.requests).toEqual(["POST http://up/upload"]);
   });
 
-  it("a socket step's `then` shapes the final outcome, and a remembered value is kept", async () => {
+  it("a socket step's `after` shapes the final outcome, and a remembered value is kept", async () => {
     const actions = {
       "message.create": unified("message.create", () => ({
         kind: "socket",
         frames: ["f"],
         await: "k1",
-        then: (o: Extract<ActionOutcome, { result: unknown }>) => ({ result: { message_id: o.result.id }, remember: { [`msg:${String(o.result.id)}`]: 1 } }),
+        after: (o: Extract<ActionOutcome, { result: unknown }>) => ({ result: { message_id: o.result.id }, remember: { [`msg:${String(o.result.id)}`]: 1 } }),
       })),
     };
     const t = harness(actions);
@@ -232,6 +232,24 @@ describe("performing an action's plan", () => {
     t.inflight.settle("k1", { result: { id: "m1" } });
     expect(await outcome).toEqual({ ok: true, value: { status: 200, result: { message_id: "m1" } } });
     expect(t.remembered).toEqual([{ "msg:m1": 1 }]);
+  });
+
+  it("a socket step may continue with another that continues too (ask, then send, then shape)", async () => {
+    const actions = {
+      "group.mute": unified("group.mute", () => ({
+        kind: "socket",
+        frames: ["mute"],
+        await: "k1",
+        after: () => ({ kind: "socket", frames: ["tell"], await: { key: "k2", confirm: "c2" }, after: () => ({ result: {} }) }),
+      })),
+    };
+    const t = harness(actions);
+    const outcome = t.perform("group.mute", { group_id: "g", duration_s: 60 });
+    t.inflight.settle("k1", { result: {} });
+    await vi.waitFor(() => expect(t.sent).toEqual([["mute"], ["tell"]]));
+    t.inflight.settle("k2", { result: {} });
+    t.inflight.settle("c2", { result: { message_id: "m" } });
+    expect(await outcome).toEqual({ ok: true, value: { status: 200, result: {} } });
   });
 
   it("a done plan answers without the wire, even while disconnected; `accepted` is a 202", async () => {

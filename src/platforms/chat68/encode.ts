@@ -55,7 +55,7 @@ function request(ctx: Ctx, type: string, fields: Obj = {}): { key: string; frame
 /** A request whose answer's `data` becomes the outcome through `next`. */
 function ask(ctx: Ctx, type: string, fields: Obj, next: (data: unknown, ctx: Ctx) => ActionOutcome | Plan): Plan {
   const { key, frame } = request(ctx, type, fields);
-  return { kind: "socket", frames: [frame], await: key, then: (outcome, c) => next(outcome.result.data, c) };
+  return { kind: "socket", frames: [frame], await: key, after: (outcome, c) => next(outcome.result.data, c) };
 }
 
 /** A 68chat web API call through the client, at the account's API host. */
@@ -218,8 +218,8 @@ const planFriendRequests = (_p: unknown, ctx: Ctx): Plan =>
 const finished = (): ActionOutcome => ({ result: {} });
 
 /** A send whose confirmation ends an administrative action (its result is `{}`). */
-function thenTell(c: Ctx, groupId: string, values: SendElement["values"]): Plan {
-  return { ...sendText(c, { type: "group", id: groupId }, values, false), then: finished };
+function andTell(c: Ctx, groupId: string, values: SendElement["values"]): Plan {
+  return { ...sendText(c, { type: "group", id: groupId }, values, false), after: finished };
 }
 
 export function planGroupMute(p: ActionParams<"group.mute">, ctx: Ctx): Plan {
@@ -229,7 +229,7 @@ export function planGroupMute(p: ActionParams<"group.mute">, ctx: Ctx): Plan {
   // The whole group: on until lifted (68chat has no duration for it), then the notice the app posts.
   const on = p.duration_s > 0;
   return web(WEB_API.groupUpdate, { op: GROUP_OP.shutup, groupParam: { shutup: on, groupId: exactNumber(p.group_id) } }, ctx, (_data, c) =>
-    thenTell(c, p.group_id, { chatType: MSG_TYPE.groupNotification, content: on ? SHUTUP_TEXT.on : SHUTUP_TEXT.off, bfShutup: on }),
+    andTell(c, p.group_id, { chatType: MSG_TYPE.groupNotification, content: on ? SHUTUP_TEXT.on : SHUTUP_TEXT.off, bfShutup: on }),
   );
 }
 
@@ -241,7 +241,7 @@ export function planGroupUpdate(p: ActionParams<"group.update">, ctx: Ctx): Plan
   const notice = p.notice as string;
   // Setting the notice tells nobody: the app then posts it to the group (chatType 8, bfAll).
   return web(WEB_API.groupUpdate, { op: GROUP_OP.notice, groupParam: { notice, bfAll: true, groupId: exactNumber(p.group_id) } }, ctx, (_data, c) =>
-    thenTell(c, p.group_id, { chatType: MSG_TYPE.notice, content: notice, bfAll: true }),
+    andTell(c, p.group_id, { chatType: MSG_TYPE.notice, content: notice, bfAll: true }),
   );
 }
 
