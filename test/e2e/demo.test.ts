@@ -25,5 +25,6 @@ it("npm start shows webhooks flowing", async () => {
   }
   expect(stdout).toMatch(/message\.create ← 200 \{"message_id":"\d{19}","timestamp":\d+\}/);
   expect(stdout).toContain("request.approve ← 200 {}");
-  expect(stdout).toContain("✔ 19 webhooks received, each verified with the standardwebhooks library.");
+  expect(stdout).toMatch(/demo-68\/actions\/message\.create ← 200 \{"message_id":"\d{10}","timestamp":\d+\}/);
+  expect(stdout).toContain("✔ 23 webhooks received, each verified with the standardwebhooks library.");
 });

@@ -1,5 +1,5 @@
 /**
- * `npm start`: the relay in wrangler dev, the roomim, oicq and yunhu simulators and a
+ * `npm start`: the relay in wrangler dev, the roomim, oicq, yunhu and chat68 simulators and a
  * verifying webhook sink, a demo connection on each, and a short scripted conversation. Every webhook is printed as it
  * arrives, verified with the standardwebhooks library. The relay keeps running afterwards so
  * the API can be tried by hand (the commands are printed); Ctrl-C stops everything.
@@ -10,6 +10,7 @@ import { mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { freePort, ROOT, startRelay, type Relay } from "./relay.ts";
 import { FRIEND as FRIEND_QQ, GROUP as GROUP_QQ } from "../sim/oicq-state.ts";
+import { startChat68, type Chat68Sim } from "../sim/chat68.ts";
 import { startOicq, type OicqSim } from "../sim/oicq.ts";
 import { startRoomim, type RoomimSim } from "../sim/roomim.ts";
 import { startSink, type Sink } from "../sim/sink.ts";
@@ -23,6 +24,8 @@ const QQ_GROUP = GROUP_QQ;
 const QQ_FRIEND = FRIEND_QQ;
 const YUNHU_CONNECTION = "demo-yunhu";
 const YUNHU_GROUP = "872440499";
+const CHAT68_CONNECTION = "demo-68";
+const CHAT68_GROUP = "389284";
 const FRIEND = "1860863094709035009";
 const GROUP = "1858689382414958593";
 
@@ -125,6 +128,21 @@ async function playYunhu(stage: Stage, server: YunhuSim): Promise<void> {
   await sleep(800);
 }
 
+async function playChat68(stage: Stage, client: Chat68Sim): Promise<void> {
+  const { relay } = stage;
+  await connect(stage, CHAT68_CONNECTION, "chat68", { url: client.url, api: client.httpUrl });
+
+  say("chat68: a group message pushed by the 68chat client on the user's machine");
+  client.message({ content: "有人吗？" });
+  await waitForEvent(stage.sink, CHAT68_CONNECTION, "message.created");
+
+  say("the bot answers (confirmed by msgListPropertyUpdate), recalls it on both sides and mutes the group");
+  const sent = await act(relay, CHAT68_CONNECTION, "message.create", { chat: { type: "group", id: CHAT68_GROUP }, content: "在的，我是机器人" });
+  await act(relay, CHAT68_CONNECTION, "message.delete", { chat: { type: "group", id: CHAT68_GROUP }, message_id: sent.message_id });
+  await act(relay, CHAT68_CONNECTION, "group.mute", { group_id: CHAT68_GROUP, duration_s: 600 });
+  await sleep(800);
+}
+
 async function waitForEvent(sink: Sink, id: string, type: string): Promise<any> {
   let found: any;
   await waitFor(async () => (found = sink.verified(id).map((d) => d.event as any).find((e) => e?.type === type)) !== undefined);
@@ -135,6 +153,7 @@ async function main(): Promise<void> {
   const roomim = await startRoomim({ port: await portOr(9001) });
   const daemon = await startOicq({ port: await portOr(8888) });
   const yunhu = await startYunhu({ port: await portOr(9003) });
+  const chat68 = await startChat68({ port: await portOr(9005) });
   const sink = await startSink({ port: await portOr(9002), log: true });
   const persistTo = join(ROOT, ".wrangler", "demo-state");
   rmSync(persistTo, { recursive: true, force: true }); // every demo starts from scratch
@@ -143,18 +162,19 @@ async function main(): Promise<void> {
   const relay: Relay = await startRelay({ port: await portOr(8787), token: TOKEN, persistTo });
   const stop = async () => {
     await relay.stop();
-    await Promise.all([roomim.close(), daemon.close(), yunhu.close(), sink.close()]);
+    await Promise.all([roomim.close(), daemon.close(), yunhu.close(), chat68.close(), sink.close()]);
   };
   process.once("SIGINT", () => void stop().then(() => process.exit(0)));
 
   try {
-    console.log(`relay ${relay.url} · simulators: roomim ${roomim.url}, oicq ${daemon.url}, yunhu ${yunhu.url} · webhook sink ${sink.url}`);
+    console.log(`relay ${relay.url} · simulators: roomim ${roomim.url}, oicq ${daemon.url}, yunhu ${yunhu.url}, chat68 ${chat68.url} · webhook sink ${sink.url}`);
     const stage = { relay, sink };
     await playRoomim(stage, roomim);
     await playOicq(stage, daemon);
     await playYunhu(stage, yunhu);
+    await playChat68(stage, chat68);
 
-    const delivered = [CONNECTION, QQ_CONNECTION, YUNHU_CONNECTION].reduce((n, id) => n + sink.verified(id).length, 0);
+    const delivered = [CONNECTION, QQ_CONNECTION, YUNHU_CONNECTION, CHAT68_CONNECTION].reduce((n, id) => n + sink.verified(id).length, 0);
     console.log(`\n✔ ${delivered} webhooks received, each verified with the standardwebhooks library.`);
     if (once) return;
     console.log(`
