@@ -3,10 +3,10 @@
  * requests, their answers (matched by `id`) and pushed events; a side HTTP API does recalls.
  *
  * The session is ready as soon as the socket opens: the client needs no login, and its
- * greeting (`{"message":"Hello"}`) is no event. It has no heartbeat of its own and answers
- * WebSocket pings by itself, so a client whose 68chat app hangs would go unnoticed: the
- * session asks it `getApiUrl` on the socket every 30 s (the cheapest request it has, answered
- * without a call to 68chat's servers) and reconnects when no answer comes within 10 s. The
+ * greeting (`{"message":"Hello"}`) is no event. It has no heartbeat of its own (pings, if any,
+ * are answered by the runtime unseen), so a client that hangs would go unnoticed: the session
+ * asks it `getApiUrl` on the socket every 30 s (the cheapest request it has: it only reports
+ * the API host it talks to) and reconnects when no answer comes within 10 s. The
  * same request right after connecting tells the account's web API host, which every web API
  * call (`type: "request"`) is addressed to. Friend requests are polled from the side API
  * (poll.ts), since the client pushes none.
