@@ -52,8 +52,13 @@ export interface HttpAnswer {
 /** Key/value pairs to keep for this connection (JSON values; null forgets). See `Platform.memory`. */
 export type Remember = Record<string, unknown>;
 
-/** An answer to something waiting, matched by its correlation key. */
-export type Reply = { key: string; result: Record<string, unknown> } | { key: string; problem: Problem };
+/**
+ * An answer to something waiting, matched by its correlation key. A `quiet` one may answer
+ * nothing of ours (e.g. chat68's result of a send made from the desktop app, whose message
+ * arrives as an event anyway): when nothing waits for it, it is dropped rather than kept as
+ * `upstream.unknown`.
+ */
+export type Reply = ({ key: string; result: Record<string, unknown> } | { key: string; problem: Problem }) & { quiet?: boolean };
 
 /** How an action ended: a result (200, or 202 with `accepted`), or a problem. */
 export type ActionOutcome =

@@ -349,7 +349,7 @@ export class ConnectionSession extends DurableObject<SessionEnv> {
     const events = [...decoded.events];
     for (const reply of decoded.replies ?? []) {
       const settled = this.inflight.settle(reply.key, "problem" in reply ? { problem: reply.problem } : { result: reply.result });
-      if (!settled) events.push({ type: "upstream.unknown", data: { reason: "a reply no action is waiting for", key: reply.key }, raw: raw() });
+      if (!settled && !reply.quiet) events.push({ type: "upstream.unknown", data: { reason: "a reply no action is waiting for", key: reply.key }, raw: raw() });
     }
     this.ingest(events, decoded.remember);
     for (const signal of decoded.signals ?? []) {
