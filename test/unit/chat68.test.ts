@@ -128,7 +128,7 @@ describe("chat68 decode: send results (msgListPropertyUpdate)", () => {
     const { decode: feed, store } = fake();
     expect(feed(SEED.sendSucceeded)).toEqual({
       events: [],
-      replies: [{ key: "send:10441859254", result: { message_id: "4667081534", timestamp: 1766222907461 } }],
+      replies: [{ key: "send:10441859254", result: { message_id: "4667081534", timestamp: 1766222907461 }, quiet: true }],
       remember: { "msg:4667081534": { c: "10441859254", t: "group", i: "389284" } },
     });
     expect(store.get("msg:4667081534")).toEqual({ c: "10441859254", t: "group", i: "389284" });
@@ -141,6 +141,7 @@ describe("chat68 decode: send results (msgListPropertyUpdate)", () => {
         {
           key: "send:30984532587",
           problem: { code: "upstream_rejected", detail: "the 68chat client reported the message as not sent (readStatus 0)", upstream: { code: 0, text: "message not sent" } },
+          quiet: true,
         },
       ],
     });

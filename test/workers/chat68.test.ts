@@ -86,8 +86,14 @@ describe("chat68 session", () => {
     expect((await webhookOf(id, "group.member.muted")).data).toEqual({ group: { id: GROUP }, duration_s: -1 });
     await chat68Sim("push/readCancel", { on: false });
     expect((await webhookOf(id, "group.updated", (e) => e.data.burn_after_reading !== undefined)).data.group).toEqual({ id: GROUP });
+    // The result of a send made from the desktop app: nothing waits for it, and it is no event.
+    await chat68Sim("raw", JSON.stringify({ operator: "msgListPropertyUpdate", data: { id: 389284, type: "group", list: [{ customMsgId: "55555555555", updated: { MsgID: 4688999999, readStatus: 1 } }] } }));
+    // An answer to a request nobody made is kept.
+    await chat68Sim("raw", '{"id":"nobody","type":"getGroups","data":[]}');
+    expect((await webhookOf(id, "upstream.unknown")).data).toEqual({ reason: "a reply no action is waiting for", key: "nobody" });
     await chat68Sim("raw", "not json");
-    expect((await webhookOf(id, "upstream.unknown")).raw).toEqual({ text: "not json" });
+    expect((await webhookOf(id, "upstream.unknown", (e) => e.data.reason === "not JSON")).raw).toEqual({ text: "not json" });
+    expect((await events(id, "upstream.unknown")).map((e) => e.data.key ?? e.data.reason)).toEqual(["nobody", "not JSON"]);
   });
 });
 

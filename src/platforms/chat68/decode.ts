@@ -15,7 +15,7 @@
  * | msgNew, operatorType operatorReadCancel                 | `group.updated {burn_after_reading}`                  |
  * | groupUpdate                                             | `group.updated` (`name`, `notice`, other `values`)    |
  * | recall_msg                                              | `message.deleted`, one per recalled message           |
- * | msgListPropertyUpdate                                   | reply (key `send:<customMsgId>`): `{message_id, timestamp}`, or 422 on readStatus 0 |
+ * | msgListPropertyUpdate                                   | quiet reply (key `send:<customMsgId>`): `{message_id, timestamp}`, or 422 on readStatus 0 |
  * | anything else, non-JSON text, binary                    | `upstream.unknown`                                    |
  *
  * Every message seen (and every send confirmed) is remembered as `msg:<id>` with its
@@ -244,7 +244,11 @@ function recalled(f: Obj, ctx: Ctx): Decoded {
   return { events };
 }
 
-/** The results of sends: each confirms (readStatus 1) or fails (0) the message.create waiting on its customMsgId. */
+/**
+ * The results of sends: each confirms (readStatus 1) or fails (0) the message.create waiting on
+ * its customMsgId. Quiet: a send made from the desktop app has a result too, which nothing here
+ * waits for (its message arrives as msgNew with isSelf).
+ */
 function sendResult(f: Obj): Decoded {
   const parsed = SendResult.safeParse(f.data);
   if (!parsed.success || parsed.data.list.length === 0) return unknown("msgListPropertyUpdate without a list of results", f);
@@ -261,11 +265,11 @@ function sendResult(f: Obj): Decoded {
       const result: Obj = { message_id: messageId };
       const ts = epochMs(item.updated.time) ?? epochMs(item.updated.sendTime);
       if (ts !== undefined) result.timestamp = ts;
-      replies.push({ key: confirmKey(custom), result });
+      replies.push({ key: confirmKey(custom), result, quiet: true });
       if (messageId && chatId && d.type) remember[messageKey(messageId)] = { c: custom, t: d.type === "group" ? "group" : "private", i: chatId };
     } else {
       const detail = `the 68chat client reported the message as not sent (readStatus ${readStatus})`;
-      replies.push({ key: confirmKey(custom), problem: problem("upstream_rejected", detail, { upstream: { code: readStatus, text: "message not sent" } }) });
+      replies.push({ key: confirmKey(custom), problem: problem("upstream_rejected", detail, { upstream: { code: readStatus, text: "message not sent" } }), quiet: true });
     }
   }
   if (replies.length === 0) return unknown("msgListPropertyUpdate without customMsgId", f);
