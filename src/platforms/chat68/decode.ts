@@ -33,7 +33,7 @@ import { elements } from "./content.ts";
 import {
   Answer,
   CommonResult,
-  GREETING,
+  Greeting,
   GroupUpdate,
   HEARTBEAT_PREFIX,
   MSG_TYPE,
@@ -62,10 +62,10 @@ export function decode(frame: Frame, ctx: Ctx): Decoded {
   try {
     f = parseLossless(frame);
   } catch {
-    return unknown("not JSON", { text: frame });
+    return unknown("not JSON", rawOf(frame));
   }
   if (!isRecord(f)) return unknown("JSON frame is not an object", f);
-  if (f.message === GREETING && Object.keys(f).length === 1) return { events: [] };
+  if (Greeting.safeParse(f).success) return { events: [] };
   if (typeof f.operator === "string") return push(f, f.operator, ctx);
   if (f.id !== undefined && typeof f.type === "string") return answer(f);
   return unknown("neither a pushed frame (operator) nor an answer (id, type)", f);
