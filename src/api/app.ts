@@ -18,7 +18,7 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 export const app = new Hono<AppEnv>();
 
 app.get("/healthz", (c) => c.json({ ok: true, version: VERSION }));
-app.get("/openapi.json", (c) => c.json(openapi() as object));
+app.get("/openapi.json", (c) => c.json(openapi(new URL(c.req.url).origin)));
 
 app.use("/v1/*", bearerAuth);
 app.use(

@@ -1,127 +1,385 @@
-/** /openapi.json, generated from the same zod schemas that validate requests. */
+/**
+ * /openapi.json (OpenAPI 3.1), generated from the zod schemas that validate requests and
+ * type the client, and from the platform registry (actions, per-platform upstream configs
+ * and event data). Nothing here is a hand-kept copy of a shape.
+ */
 import * as z from "zod";
-import { ACTION_PARAMS } from "../events/actions.ts";
-import { PLATFORMS } from "../platforms/index.ts";
+import { ACTION_PARAMS, ACTION_RESULTS, isUnifiedAction } from "../events/actions.ts";
+import { Event, EVENT_DATA, EVENT_SCHEMAS, EventBatch, PLATFORM_EVENT_DATA, platformVariant, WebhookBody } from "../events/payloads.ts";
+import { EVENT_TYPES, type EventType } from "../events/types.ts";
+import { PROBLEMS, type ProblemCode } from "../lib/problem.ts";
+import { describePlatform, PLATFORMS } from "../platforms/index.ts";
 import { VERSION } from "../version.ts";
-import { ConnectionPatch, ConnectionPut, RetryBody } from "./schemas.ts";
+import * as S from "./schemas.ts";
+import * as P from "../events/payloads.ts";
+import { ChatTarget } from "../events/actions.ts";
+import { Element } from "../events/elements.ts";
 
-const schema = (s: z.ZodType): unknown => z.toJSONSchema(s, { io: "input", unrepresentable: "any", target: "openapi-3.0" });
+type Json = Record<string, unknown>;
+const ref = (name: string): Json => ({ $ref: `#/components/schemas/${name}` });
 
-const problem = { description: "problem+json", content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } } };
-const ok = (description: string) => ({ description, content: { "application/json": { schema: { type: "object" } } } });
-const idParam = { name: "id", in: "path", required: true, schema: { type: "string", pattern: "^[a-z0-9][a-z0-9_-]{0,62}$" } };
-const errors = { "400": problem, "401": problem, "404": problem, "413": problem };
+/** `group.member.joined` → `GroupMemberJoined`. */
+const pascal = (name: string): string => name.split(/[._-]/).map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join("");
+const camel = (name: string): string => pascal(name).charAt(0).toLowerCase() + pascal(name).slice(1);
 
-let cached: unknown;
-
-export function openapi(): unknown {
-  cached ??= build();
-  return cached;
+/**
+ * Converts named zod schemas to components; references between them become $refs. A schema
+ * object used under several names (a shared `{}` result) is one component, under its first
+ * name: `names` tells which.
+ */
+function components(named: Record<string, z.ZodType>, io: "input" | "output", names: Map<z.ZodType, string>): Record<string, Json> {
+  const registry = z.registry<{ id: string }>();
+  for (const [id, schema] of Object.entries(named)) {
+    if (registry.has(schema)) continue;
+    registry.add(schema, { id });
+    names.set(schema, id);
+  }
+  const { schemas } = z.toJSONSchema(registry, { target: "draft-2020-12", io, unrepresentable: "any", uri: (id) => `#/components/schemas/${id}` });
+  return Object.fromEntries(
+    Object.entries(schemas).map(([id, schema]) => {
+      const { $schema: _s, $id: _i, ...rest } = schema as Json;
+      return [id, rest];
+    }),
+  );
 }
 
-function build(): unknown {
-  const actionPaths = Object.fromEntries(
-    Object.entries(ACTION_PARAMS).map(([name, params]) => [
-      `/v1/connections/{id}/actions/${name}`,
+/** Every problem code a route can answer, grouped by status (one response per status). */
+function problems(...codes: ProblemCode[]): Record<string, Json> {
+  const byStatus = new Map<number, ProblemCode[]>();
+  for (const code of ["unauthorized", "not_configured", ...codes] as ProblemCode[]) {
+    const status = PROBLEMS[code].status;
+    byStatus.set(status, [...new Set([...(byStatus.get(status) ?? []), code])]);
+  }
+  return Object.fromEntries(
+    [...byStatus].map(([status, list]) => [
+      String(status),
       {
-        post: {
-          summary: `Action ${name}`,
-          parameters: [idParam, { name: "Idempotency-Key", in: "header", required: false, schema: { type: "string", maxLength: 255 } }],
-          requestBody: { content: { "application/json": { schema: schema(params) } } },
-          responses: {
-            "200": ok("the upstream confirmed"),
-            "202": ok("sent; the platform gives no confirmation"),
-            ...errors,
-            "409": problem,
-            "422": problem,
-            "501": problem,
-            "502": problem,
-            "503": problem,
-            "504": problem,
-          },
-        },
+        description: list.map((c) => `\`${c}\`: ${PROBLEMS[c].title}`).join("; "),
+        ...(status === 429 || status === 503 ? { headers: { "Retry-After": { description: "seconds to wait", schema: { type: "integer" } } } } : {}),
+        content: { "application/problem+json": { schema: ref("Problem") } },
       },
     ]),
   );
-  return {
-    openapi: "3.0.3",
-    info: { title: "imrelay", version: VERSION, description: "WebSocket IM platforms as signed webhooks and HTTP actions." },
-    components: {
-      securitySchemes: { bearer: { type: "http", scheme: "bearer" } },
-      schemas: {
-        Problem: {
-          type: "object",
-          required: ["type", "title", "status", "code", "detail"],
-          properties: {
-            type: { type: "string" },
-            title: { type: "string" },
-            status: { type: "integer" },
-            code: { type: "string" },
-            detail: { type: "string" },
-            errors: { type: "array", items: { type: "object", properties: { path: { type: "string" }, message: { type: "string" } } } },
-            upstream: { type: "object" },
+}
+
+const json = (description: string, schema: Json): Json => ({ description, content: { "application/json": { schema } } });
+const body = (schema: Json, required = true): Json => ({ required, content: { "application/json": { schema } } });
+const query = (name: string, schema: z.ZodType, description: string): Json => ({
+  name,
+  in: "query",
+  required: false,
+  description,
+  schema: z.toJSONSchema(schema, { target: "draft-2020-12", io: "input", unrepresentable: "any" }) as Json,
+});
+
+const connectionParam = { name: "id", in: "path", required: true, description: "the connection id", schema: { type: "string", pattern: S.CONNECTION_ID.source } };
+
+/** Per action: the param schemas the platforms use (an override such as oicq's `via_group` is listed beside the unified one). */
+interface ActionDoc {
+  params: Map<z.ZodType, string[]>;
+  result: z.ZodType | null;
+  platforms: string[];
+}
+
+function actionSchemas(): Map<string, ActionDoc> {
+  const out = new Map<string, ActionDoc>();
+  for (const platform of Object.values(PLATFORMS)) {
+    for (const [name, action] of Object.entries(platform.actions)) {
+      const schema: z.ZodType = action.params ?? (isUnifiedAction(name) ? ACTION_PARAMS[name] : z.looseObject({}));
+      const entry: ActionDoc = out.get(name) ?? { params: new Map<z.ZodType, string[]>(), result: isUnifiedAction(name) ? ACTION_RESULTS[name] : null, platforms: [] };
+      entry.params.set(schema, [...(entry.params.get(schema) ?? []), platform.name]);
+      entry.platforms.push(platform.name);
+      out.set(name, entry);
+    }
+  }
+  return new Map([...out].sort(([a], [b]) => a.localeCompare(b)));
+}
+
+/** An event type's schema name, and the per-platform variants of platform-specific types. */
+function eventComponents(): { named: Record<string, z.ZodType>; unions: Record<string, Json> } {
+  const named: Record<string, z.ZodType> = {};
+  const unions: Record<string, Json> = {};
+  for (const type of EVENT_TYPES) {
+    const perPlatform = PLATFORM_EVENT_DATA[type];
+    if (!perPlatform) {
+      named[`${pascal(type)}Event`] = EVENT_SCHEMAS[type];
+      continue;
+    }
+    const emitters = Object.values(PLATFORMS)
+      .filter((p) => describePlatform(p).events.includes(type))
+      .map((p) => p.name);
+    const variants = emitters.map((p) => {
+      const name = `${pascal(p)}${pascal(type)}Event`;
+      named[name] = platformVariant(type, p, perPlatform[p] ?? EVENT_DATA[type]);
+      return name;
+    });
+    if (variants.length === 0) named[`${pascal(type)}Event`] = EVENT_SCHEMAS[type];
+    else
+      unions[`${pascal(type)}Event`] = {
+        description: `${type}: its data is platform-specific (one variant per platform that emits it)`,
+        oneOf: variants.map(ref),
+        discriminator: { propertyName: "platform", mapping: Object.fromEntries(emitters.map((p, i) => [p, `#/components/schemas/${variants[i]}`])) },
+      };
+  }
+  return { named, unions };
+}
+
+let cached: Json | undefined;
+
+/** The document; `origin` (the relay's own URL, when known) comes first in `servers`. */
+export function openapi(origin?: string): Json {
+  cached ??= build();
+  const servers = [
+    ...(origin ? [{ url: origin, description: "this relay" }] : []),
+    { url: "https://imrelay.{account}.workers.dev", description: "a deployed relay", variables: { account: { default: "example", description: "your workers.dev subdomain" } } },
+    { url: "http://127.0.0.1:8787", description: "wrangler dev" },
+  ];
+  return { ...cached, servers };
+}
+
+function build(): Json {
+  const actions = actionSchemas();
+  const events = eventComponents();
+  const names = new Map<z.ZodType, string>();
+  // The unified params keep the plain name; a platform's own schema is named after it.
+  const paramName = (name: string, schema: z.ZodType, platforms: string[]): string =>
+    isUnifiedAction(name) && schema === ACTION_PARAMS[name] ? `${pascal(name)}Params` : `${pascal(name)}Params${isUnifiedAction(name) ? pascal(platforms.join("-")) : ""}`;
+  // PUT's body per platform: `upstream` is checked by the platform's own schema.
+  const puts = Object.values(PLATFORMS).map((p) => [`${pascal(p.name)}ConnectionPut`, S.ConnectionPut.extend({ platform: z.literal(p.name), upstream: p.upstream })] as const);
+  const inputs: Record<string, z.ZodType> = {
+    ...Object.fromEntries(puts),
+    ConnectionPatch: S.ConnectionPatch,
+    RetryRequest: S.RetryBody,
+    ChatTarget,
+    Element,
+  };
+  for (const [name, { params }] of actions) {
+    for (const [schema, platforms] of params) inputs[paramName(name, schema, platforms)] ??= schema;
+  }
+  const outputs: Record<string, z.ZodType> = {
+    Problem: S.Problem,
+    Health: S.Health,
+    PlatformList: S.PlatformList,
+    Chat: P.Chat,
+    User: P.User,
+    Group: P.Group,
+    EventElement: P.EventElement,
+    Message: P.Message,
+    Connection: S.Connection,
+    ConnectionCreated: S.ConnectionCreated,
+    ConnectionList: S.ConnectionList,
+    Reconnecting: S.Reconnecting,
+    EventPage: S.EventPage,
+    Delivery: S.Delivery,
+    DeliveryPage: S.DeliveryPage,
+    Requeued: S.Requeued,
+    WebhookTestResult: S.WebhookTestResult,
+    ...events.named,
+    Event,
+    EventBatch,
+    ...Object.fromEntries([...actions].flatMap(([name, a]) => (a.result ? [[`${pascal(name)}Result`, a.result]] : []))),
+  };
+  const eventNames = EVENT_TYPES.map((t) => `${pascal(t)}Event`);
+  const schemas: Record<string, Json> = {
+    ...components(inputs, "input", names),
+    ...components(outputs, "output", names),
+    ...events.unions,
+    // zod's rendering of the union knows no per-platform variants and no discriminator.
+    Event: {
+      description: "Any event, discriminated by `type`",
+      oneOf: eventNames.map(ref),
+      discriminator: { propertyName: "type", mapping: Object.fromEntries(EVENT_TYPES.map((t) => [t, `#/components/schemas/${pascal(t)}Event`])) },
+    },
+  };
+
+  const actionPaths = Object.fromEntries(
+    [...actions].map(([name, a]) => {
+      const paramRefs = [...a.params].map(([schema, platforms]) => ({
+        ...ref(names.get(schema)!),
+        ...(a.params.size > 1 ? { description: `on ${platforms.join(", ")}` } : {}),
+      }));
+      const result = a.result ? ref(names.get(a.result)!) : { type: "object", description: "the upstream's answer" };
+      return [
+        `/v1/connections/{id}/actions/${name}`,
+        {
+          post: {
+            operationId: camel(name),
+            tags: ["actions"],
+            summary: `Action ${name}`,
+            description: `Platforms: ${a.platforms.join(", ")}. A repeat with the same \`Idempotency-Key\` within 24 h returns the first answer without acting again.`,
+            parameters: [connectionParam, { name: "Idempotency-Key", in: "header", required: false, schema: { type: "string", minLength: 1, maxLength: 255 } }],
+            requestBody: body(paramRefs.length === 1 ? paramRefs[0]! : { anyOf: paramRefs }),
+            responses: {
+              "200": json("the upstream confirmed", result),
+              "202": json("sent; the platform gives no confirmation (`message_id` null)", result),
+              ...problems("invalid_request", "not_found", "conflict", "payload_too_large", "upstream_rejected", "rate_limited", "unsupported_action", "upstream_error", "not_connected", "upstream_timeout"),
+            },
           },
         },
-        ConnectionPut: schema(ConnectionPut),
-        ConnectionPatch: schema(ConnectionPatch),
-        ...Object.fromEntries(Object.values(PLATFORMS).map((p) => [`Upstream_${p.name}`, schema(p.upstream)])),
+      ];
+    }),
+  );
+
+  const typeFilter = query("type", S.EventsQuery.shape.type, "an event type, `prefix.*` or `*`");
+  const after = query("after", S.EventsQuery.shape.after, "an event id: only events after it");
+  const webhookHeaders = [
+    { name: "webhook-id", in: "header", required: true, description: "the event id (the batch id for a batch): dedupe on it", schema: { type: "string" } },
+    { name: "webhook-timestamp", in: "header", required: true, description: "unix seconds", schema: { type: "string" } },
+    { name: "webhook-signature", in: "header", required: true, description: "`v1,<base64 HMAC-SHA256(secret, id.timestamp.body)>`, space-separated when two secrets are current", schema: { type: "string" } },
+  ];
+  const receiver = (summary: string, operationId: string, schema: Json): Json => ({
+    post: {
+      operationId,
+      tags: ["webhooks"],
+      summary,
+      description: "Signed per Standard Webhooks 1.0: verify with any Standard Webhooks library (npm `standardwebhooks`, the Svix SDKs) or `imrelay/client`'s `verifyWebhook`.",
+      security: [],
+      parameters: webhookHeaders,
+      requestBody: body(schema),
+      responses: {
+        "200": { description: "received (any 2xx within 15 s); 410 Gone disables the webhook, anything else is retried" },
       },
     },
+  });
+
+  return {
+    openapi: "3.1.1",
+    info: {
+      title: "imrelay",
+      version: VERSION,
+      summary: "WebSocket-only IM platforms as signed webhooks and plain HTTP actions.",
+      description:
+        "Every `/v1` route needs `Authorization: Bearer <RELAY_TOKEN>`. Errors are RFC 9457 problem+json. Ids are strings. The `webhooks` section describes what the relay POSTs to `webhook.url`.",
+      license: { name: "MIT", identifier: "MIT" },
+    },
+    jsonSchemaDialect: "https://json-schema.org/draft/2020-12/schema",
+    tags: [
+      { name: "meta", description: "Health and this document" },
+      { name: "platforms", description: "The platforms and what each can do" },
+      { name: "connections", description: "Upstream account sessions, one per connection" },
+      { name: "events", description: "Stored events: pull, stream live, deliveries" },
+      { name: "actions", description: "Act on the upstream: one route per action" },
+      { name: "webhooks", description: "What the relay POSTs to your webhook" },
+    ],
     security: [{ bearer: [] }],
     paths: {
-      "/healthz": { get: { security: [], summary: "Liveness", responses: { "200": ok("up") } } },
-      "/openapi.json": { get: { security: [], summary: "This document", responses: { "200": ok("OpenAPI 3") } } },
-      "/v1/platforms": { get: { summary: "Platforms with their events and actions", responses: { "200": ok("platforms"), "401": problem } } },
-      "/v1/connections": { get: { summary: "List connections", responses: { "200": ok("connections"), "401": problem } } },
-      "/v1/connections/{id}": {
-        parameters: [idParam],
-        put: {
-          summary: "Create or replace a connection",
-          requestBody: { content: { "application/json": { schema: { $ref: "#/components/schemas/ConnectionPut" } } } },
-          responses: { "200": ok("replaced"), "201": ok("created; webhook.secret shown once when generated"), ...errors },
-        },
-        get: { summary: "Read a connection", responses: { "200": ok("connection"), ...errors } },
-        patch: {
-          summary: "Change enabled, webhook (partial) or upstream",
-          requestBody: { content: { "application/json": { schema: { $ref: "#/components/schemas/ConnectionPatch" } } } },
-          responses: { "200": ok("connection"), ...errors },
-        },
-        delete: { summary: "Close the session and forget the connection", responses: { "204": { description: "deleted" }, ...errors } },
+      "/healthz": { get: { operationId: "health", tags: ["meta"], security: [], summary: "Liveness", responses: { "200": json("up", ref("Health")) } } },
+      "/openapi.json": {
+        get: { operationId: "openapi", tags: ["meta"], security: [], summary: "This document", responses: { "200": json("OpenAPI 3.1", { type: "object" }) } },
       },
-      "/v1/connections/{id}/reconnect": { post: { parameters: [idParam], summary: "Drop and reopen the upstream session", responses: { "202": ok("reconnecting"), ...errors, "503": problem } } },
+      "/v1/platforms": {
+        get: { operationId: "listPlatforms", tags: ["platforms"], summary: "Platforms with their events and actions", responses: { "200": json("platforms", ref("PlatformList")), ...problems() } },
+      },
+      "/v1/connections": {
+        get: { operationId: "listConnections", tags: ["connections"], summary: "List connections", responses: { "200": json("connections", ref("ConnectionList")), ...problems() } },
+      },
+      "/v1/connections/{id}": {
+        parameters: [connectionParam],
+        put: {
+          operationId: "putConnection",
+          tags: ["connections"],
+          summary: "Create or replace a connection",
+          description: "`upstream` is validated by the platform's own schema (one body variant per platform).",
+          requestBody: body({
+            oneOf: puts.map(([name]) => ref(name)),
+            discriminator: { propertyName: "platform", mapping: Object.fromEntries(puts.map(([name], i) => [Object.values(PLATFORMS)[i]!.name, `#/components/schemas/${name}`])) },
+          }),
+          responses: {
+            "200": json("replaced", ref("ConnectionCreated")),
+            "201": json("created; `webhook.secret` is shown this once when the relay generated it", ref("ConnectionCreated")),
+            ...problems("invalid_request", "payload_too_large"),
+          },
+        },
+        get: { operationId: "getConnection", tags: ["connections"], summary: "Read a connection", responses: { "200": json("the connection", ref("Connection")), ...problems("invalid_request", "not_found") } },
+        patch: {
+          operationId: "patchConnection",
+          tags: ["connections"],
+          summary: "Change enabled, webhook (partial) or upstream",
+          requestBody: body(ref("ConnectionPatch")),
+          responses: { "200": json("the connection", ref("Connection")), ...problems("invalid_request", "not_found", "payload_too_large") },
+        },
+        delete: {
+          operationId: "deleteConnection",
+          tags: ["connections"],
+          summary: "Close the session and forget the connection",
+          responses: { "204": { description: "deleted" }, ...problems("invalid_request", "not_found") },
+        },
+      },
+      "/v1/connections/{id}/reconnect": {
+        post: {
+          operationId: "reconnectConnection",
+          tags: ["connections"],
+          summary: "Drop and reopen the upstream session",
+          parameters: [connectionParam],
+          responses: { "202": json("reconnecting", ref("Reconnecting")), ...problems("invalid_request", "not_found", "not_connected") },
+        },
+      },
+      "/v1/connections/{id}/webhook/test": {
+        post: {
+          operationId: "testWebhook",
+          tags: ["connections"],
+          summary: "Store and deliver a webhook.test event",
+          description: "Delivered like any other event (signed, retried, listed), whatever `webhook.events` says.",
+          parameters: [connectionParam],
+          responses: { "202": json("stored; delivery follows", ref("WebhookTestResult")), ...problems("invalid_request", "not_found") },
+        },
+      },
       "/v1/connections/{id}/events": {
         get: {
+          operationId: "listEvents",
+          tags: ["events"],
+          summary: "Pull stored events, delivered or not",
+          parameters: [connectionParam, after, query("limit", S.EventsQuery.shape.limit, "page size"), typeFilter],
+          responses: { "200": json("a page of events, oldest first", ref("EventPage")), ...problems("invalid_request", "not_found") },
+        },
+      },
+      "/v1/connections/{id}/events/stream": {
+        get: {
+          operationId: "streamEvents",
+          tags: ["events"],
+          summary: "Live events (Server-Sent Events)",
+          description:
+            "First the stored events after `after` (or the `Last-Event-ID` header), then each new event as it is stored: `id: <event id>`, `event: <type>`, `data: <Event JSON>`. A comment line every 15 s keeps the stream open. A view of the store: it never changes what is delivered to the webhook.",
           parameters: [
-            idParam,
-            { name: "after", in: "query", schema: { type: "string" } },
-            { name: "limit", in: "query", schema: { type: "integer", minimum: 1, maximum: 1000, default: 100 } },
-            { name: "type", in: "query", schema: { type: "string" } },
+            connectionParam,
+            after,
+            typeFilter,
+            { name: "Last-Event-ID", in: "header", required: false, description: "resume after this event (an EventSource sends it on reconnect); `after` wins", schema: { type: "string" } },
           ],
-          summary: "Pull stored events",
-          responses: { "200": ok("{ events, next }"), ...errors },
+          responses: {
+            "200": { description: "an event stream; each `data` is an `Event`", content: { "text/event-stream": { schema: { type: "string" } } }, "x-event-data": ref("Event") },
+            ...problems("invalid_request", "not_found"),
+          },
         },
       },
       "/v1/connections/{id}/deliveries": {
         get: {
-          parameters: [
-            idParam,
-            { name: "status", in: "query", schema: { type: "string", enum: ["pending", "failed", "delivered"] } },
-            { name: "after", in: "query", schema: { type: "string" } },
-            { name: "limit", in: "query", schema: { type: "integer", minimum: 1, maximum: 1000, default: 100 } },
-          ],
+          operationId: "listDeliveries",
+          tags: ["events"],
           summary: "List webhook deliveries",
-          responses: { "200": ok("{ deliveries, next }"), ...errors },
+          parameters: [connectionParam, query("status", S.DeliveriesQuery.shape.status, "only deliveries in this state"), after, query("limit", S.DeliveriesQuery.shape.limit, "page size")],
+          responses: { "200": json("a page of deliveries", ref("DeliveryPage")), ...problems("invalid_request", "not_found") },
         },
       },
       "/v1/connections/{id}/deliveries/retry": {
         post: {
-          parameters: [idParam],
+          operationId: "retryDeliveries",
+          tags: ["events"],
           summary: "Requeue deliveries (default: every failed one)",
-          requestBody: { content: { "application/json": { schema: schema(RetryBody) } } },
-          responses: { "200": ok("{ requeued }"), ...errors },
+          parameters: [connectionParam],
+          requestBody: body(ref("RetryRequest"), false),
+          responses: { "200": json("how many were requeued", ref("Requeued")), ...problems("invalid_request", "not_found", "payload_too_large") },
         },
       },
       ...actionPaths,
+    },
+    webhooks: {
+      ...Object.fromEntries(EVENT_TYPES.map((t: EventType) => [t, receiver(`${t} event`, `on${pascal(t)}`, ref(`${pascal(t)}Event`))])),
+      batch: receiver("A batch of events (`webhook.batch`)", "onBatch", ref("EventBatch")),
+    },
+    components: {
+      securitySchemes: { bearer: { type: "http", scheme: "bearer", description: "RELAY_TOKEN" } },
+      schemas,
     },
   };
 }

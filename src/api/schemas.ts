@@ -1,6 +1,8 @@
 /** Request schemas of the HTTP API (bodies and queries); also the source of /openapi.json. */
 import * as z from "zod";
 import { EVENT_PATTERN } from "../events/filter.ts";
+import { Event } from "../events/payloads.ts";
+import { PROBLEMS, type ProblemCode } from "../lib/problem.ts";
 
 export const CONNECTION_ID = /^[a-z0-9][a-z0-9_-]{0,62}$/;
 
@@ -46,3 +48,69 @@ export const DeliveriesQuery = z.object({
 export const RetryBody = z.object({ event_ids: z.array(eventIdPattern).min(1).max(1000).optional() }).strict();
 
 export const IdempotencyKey = z.string().min(1).max(255);
+
+/** GET /v1/connections/{id}/events/stream: `after` (or the Last-Event-ID header) and a type filter. */
+export const StreamQuery = EventsQuery.pick({ after: true, type: true });
+export const LastEventId = eventIdPattern;
+
+// --- responses (the OpenAPI document's and the client's types) ------------------------------
+// Objects are open: a field may be added to a response without a new version.
+
+export const LinkStatus = z.looseObject({
+  state: z.enum(["connecting", "connected", "backoff", "failed", "disabled"]),
+  since: z.number().int(),
+  attempt: z.number().int().describe("consecutive attempts that did not end connected"),
+  last_error: z.string().nullable(),
+  retry_at: z.number().int().nullable().describe("when a backoff/failed connection dials again"),
+});
+
+const ConnectionWebhook = z.looseObject({ url: z.string(), events: z.array(z.string()).nullable(), disabled: z.boolean() });
+
+export const Connection = z.looseObject({
+  id: z.string(),
+  platform: z.string(),
+  enabled: z.boolean(),
+  upstream: z.record(z.string(), z.unknown()).describe("without credentials; URLs without their query string"),
+  status: LinkStatus,
+  webhook: ConnectionWebhook,
+  stats: z.looseObject({ received: z.number().int(), delivered: z.number().int(), pending: z.number().int(), failed: z.number().int() }),
+  created_at: z.number().int(),
+  updated_at: z.number().int(),
+});
+
+/** PUT's answer: `webhook.secret` only when the relay generated it (shown this once). */
+export const ConnectionCreated = Connection.extend({ webhook: ConnectionWebhook.extend({ secret: z.string().optional() }) });
+export const ConnectionList = z.object({ connections: z.array(Connection) });
+export const Reconnecting = z.object({ reconnecting: z.literal(true) });
+
+export const Delivery = z.looseObject({
+  event_id: z.string(),
+  type: z.string(),
+  status: z.enum(["pending", "failed", "delivered"]),
+  attempts: z.number().int(),
+  next_attempt_at: z.number().int().nullable(),
+  last_status: z.number().int().nullable(),
+  last_error: z.string().nullable(),
+  delivered_at: z.number().int().nullable(),
+});
+export const DeliveryPage = z.object({ deliveries: z.array(Delivery), next: z.string().nullable() });
+export const Requeued = z.object({ requeued: z.number().int() });
+export const WebhookTestResult = z.object({ event_id: z.string() });
+
+export const PlatformList = z.object({
+  platforms: z.array(z.looseObject({ name: z.string(), seed: z.string(), events: z.array(z.string()), actions: z.array(z.string()) })),
+});
+export const Health = z.object({ ok: z.literal(true), version: z.string() });
+
+export const EventPage = z.object({ events: z.array(Event), next: z.string().nullable().describe("pass as `after` for the next page; null: no more") });
+
+/** RFC 9457 problem+json, as every error answers. */
+export const Problem = z.looseObject({
+  type: z.string().describe("https://imrelay.dev/errors/<code>"),
+  title: z.string(),
+  status: z.number().int(),
+  code: z.enum(Object.keys(PROBLEMS) as [ProblemCode, ...ProblemCode[]]),
+  detail: z.string(),
+  errors: z.array(z.object({ path: z.string(), message: z.string() })).optional().describe("each field that failed validation"),
+  upstream: z.record(z.string(), z.unknown()).optional().describe("what the upstream said (upstream_rejected, upstream_error)"),
+});

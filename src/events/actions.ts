@@ -49,3 +49,31 @@ export type ActionParams<A extends UnifiedAction> = z.output<(typeof ACTION_PARA
 export const UNIFIED_ACTIONS = Object.keys(ACTION_PARAMS) as UnifiedAction[];
 
 export const isUnifiedAction = (name: string): name is UnifiedAction => Object.hasOwn(ACTION_PARAMS, name);
+
+const Entity = z.looseObject({ id: z.string(), name: z.string().optional() });
+const done = z.looseObject({});
+
+/** Each unified action's result (the 200 body; a 202 carries `message_id: null` where there is one). */
+export const ACTION_RESULTS = {
+  "message.create": z.looseObject({ message_id: z.string().nullable(), timestamp: z.number().int().optional() }),
+  "message.delete": done,
+  "message.update": done,
+  "group.list": z.looseObject({ groups: z.array(Entity) }),
+  "friend.list": z.looseObject({ friends: z.array(Entity) }),
+  "group.get": z.looseObject({ group: Entity }),
+  "group.member.list": z.looseObject({ members: z.array(z.looseObject({ ...Entity.shape, role: z.string().optional() })) }),
+  "group.create": z.looseObject({ group_id: z.string() }),
+  "group.update": done,
+  "group.mute": done,
+  "group.kick": done,
+  "group.invite": done,
+  "group.admin.set": done,
+  "group.leave": done,
+  "request.approve": done,
+  "request.reject": done,
+  "user.get": z.looseObject({ user: Entity }),
+  "self.get": z.looseObject({ user: Entity }),
+  "upstream.raw": z.looseObject({}).describe("the upstream's answer, decoded"),
+} as const satisfies Record<UnifiedAction, z.ZodType>;
+
+export type ActionResult<A extends UnifiedAction> = z.output<(typeof ACTION_RESULTS)[A]>;

@@ -34,7 +34,7 @@ describe("authentication", () => {
     const doc = (await api("/openapi.json", { token: null })).body;
     expect(doc.openapi).toMatch(/^3\./);
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(["/v1/connections/{id}", "/v1/connections/{id}/events", "/v1/connections/{id}/actions/message.create"]));
-    expect(doc.components.schemas.Upstream_roomim.properties.url).toBeDefined();
+    expect(doc.components.schemas.RoomimConnectionPut.properties.upstream.properties.url).toBeDefined();
   });
 });
 

@@ -1,0 +1,76 @@
+/**
+ * The OpenAPI document is complete (every route of the app, every event type) and the event
+ * schemas it is made from accept what the adapters really produce from the seeds' frames.
+ */
+import { describe, expect, it } from "vitest";
+import { app } from "../../src/api/app.ts";
+import { openapi } from "../../src/api/openapi.ts";
+import { Event, EventBatch } from "../../src/events/payloads.ts";
+import { EVENT_TYPES } from "../../src/events/types.ts";
+import type { Context } from "../../src/platforms/contract.ts";
+import { PLATFORMS } from "../../src/platforms/index.ts";
+import * as OICQ_SEED from "../sim/oicq-seed.ts";
+import * as ROOMIM_SEED from "../sim/roomim-seed.ts";
+
+type Doc = { paths: Record<string, Record<string, { operationId?: string; responses: Record<string, unknown> }>>; webhooks: Record<string, unknown>; servers: { url: string }[] };
+const doc = openapi("https://relay.example") as unknown as Doc;
+const METHODS = ["get", "put", "post", "patch", "delete"];
+
+describe("the OpenAPI document", () => {
+  it("has an operation with a unique operationId for every route the app serves", () => {
+    const ids: string[] = [];
+    for (const [path, item] of Object.entries(doc.paths)) for (const m of METHODS) if (item[m]) ids.push(item[m].operationId ?? `missing: ${m} ${path}`);
+    expect(ids.filter((id) => id.startsWith("missing"))).toEqual([]);
+    expect(new Set(ids).size).toBe(ids.length);
+    const routes = app.routes.filter((r) => METHODS.includes(r.method.toLowerCase()));
+    for (const route of routes) {
+      const path = route.path.replace(/:(\w+)/g, "{$1}");
+      if (path.includes("/actions/{name}")) {
+        // one documented path per action every platform knows
+        for (const p of Object.values(PLATFORMS)) for (const name of Object.keys(p.actions)) expect(doc.paths[path.replace("{name}", name)]?.post, name).toBeDefined();
+      } else expect(doc.paths[path]?.[route.method.toLowerCase()], `${route.method} ${path}`).toBeDefined();
+    }
+  });
+
+  it("documents every event type and the batch body as webhooks, and names the relay first in servers", () => {
+    expect(Object.keys(doc.webhooks).sort()).toEqual([...EVENT_TYPES, "batch"].sort());
+    expect(doc.servers[0]!.url).toBe("https://relay.example");
+  });
+});
+
+function fakeContext(platform: string, config: unknown): Context<unknown> {
+  const memory = new Map<string, unknown>();
+  let n = 0;
+  return { connection: "c1", config: PLATFORMS[platform]!.upstream.parse(config), now: 1732503600000, recall: (k) => memory.get(k), newKey: () => `k${++n}` };
+}
+
+describe("the event schema", () => {
+  const cases: [string, Record<string, unknown>, unknown][] = [
+    ["roomim", ROOMIM_SEED, { url: "wss://im.example.com/ws" }],
+    ["oicq", OICQ_SEED, { url: "ws://127.0.0.1:9000/ws" }],
+  ];
+  for (const [platform, seed, config] of cases) {
+    it(`accepts every event ${platform}'s adapter decodes from the seed's frames`, () => {
+      const ctx = fakeContext(platform, config);
+      let checked = 0;
+      for (const [name, frame] of Object.entries(seed)) {
+        if (typeof frame !== "string" || !frame.trimStart().startsWith("{")) continue;
+        for (const draft of PLATFORMS[platform]!.decode(frame, ctx).events) {
+          const event = { id: "evt_01JD8Z6Q3C5X7R2M4N6P8T0V2W", connection: "c1", platform, timestamp: 1, ...draft };
+          const parsed = Event.safeParse(event);
+          expect(parsed.error?.issues ?? [], `${name} → ${draft.type}`).toEqual([]);
+          checked++;
+        }
+      }
+      expect(checked).toBeGreaterThan(5);
+    });
+  }
+
+  it("rejects an event whose data does not match its type, and takes a batch", () => {
+    const base = { id: "evt_01JD8Z6Q3C5X7R2M4N6P8T0V2W", connection: "c1", platform: "roomim", timestamp: 1 };
+    expect(Event.safeParse({ ...base, type: "message.created", data: { message: { id: "1" } } }).success).toBe(false);
+    expect(Event.safeParse({ ...base, type: "no.such", data: {} }).success).toBe(false);
+    const test = { ...base, type: "webhook.test", data: {} };
+    expect(EventBatch.parse({ type: "batch", events: [test] }).events[0]!.type).toBe("webhook.test");
+  });
+});
