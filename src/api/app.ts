@@ -12,6 +12,7 @@ import { events } from "./events.ts";
 import { openapi } from "./openapi.ts";
 import { platforms } from "./platforms.ts";
 import { problemResponse } from "./problem.ts";
+import { stream } from "./stream.ts";
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -34,6 +35,7 @@ app.route("/v1/platforms", platforms);
 app.route("/v1/connections", connections);
 app.route("/v1/connections", actions);
 app.route("/v1/connections", events);
+app.route("/v1/connections", stream);
 
 app.notFound(() => problemResponse(problem("not_found", "no such route")));
 

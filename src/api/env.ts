@@ -8,6 +8,8 @@ export interface Env extends SessionEnv {
   DIRECTORY: DurableObjectNamespace<Directory>;
   /** The bearer token every /v1 route needs (a Worker secret). */
   RELAY_TOKEN?: string;
+  /** How often an idle event stream gets a keep-alive comment (default 15000). */
+  STREAM_KEEPALIVE_MS?: string;
 }
 
 export type AppEnv = { Bindings: Env };
@@ -16,7 +18,7 @@ type Remote<T> = { [K in keyof T]: T[K] extends (...args: infer A) => infer R ? 
 
 /** The session's RPC surface as the Worker calls it (results are plain structured-clone data). */
 export type SessionRpc = Remote<
-  Pick<ConnectionSession, "configure" | "update" | "describe" | "remove" | "reconnect" | "ensureRunning" | "perform" | "listEvents" | "listDeliveries" | "retryDeliveries">
+  Pick<ConnectionSession, "configure" | "update" | "describe" | "remove" | "reconnect" | "ensureRunning" | "perform" | "listEvents" | "listDeliveries" | "retryDeliveries" | "streamEvents" | "testWebhook">
 >;
 export type DirectoryRpc = Remote<Pick<Directory, "register" | "unregister" | "list">>;
 

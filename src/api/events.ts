@@ -1,4 +1,4 @@
-/** Pulling stored events, listing deliveries and requeueing them. */
+/** Pulling stored events, listing deliveries and requeueing them, and the webhook test event. */
 import { Hono } from "hono";
 import { sessionOf, type AppEnv } from "./env.ts";
 import { unwrap } from "./problem.ts";
@@ -24,3 +24,5 @@ events.post("/:id/deliveries/retry", async (c) => {
   const body = validate(RetryBody, (await readJson(c)) ?? {}, "retry request");
   return c.json(unwrap(await sessionOf(c.env, id).retryDeliveries(body.event_ids ?? null)));
 });
+
+events.post("/:id/webhook/test", async (c) => c.json(unwrap(await sessionOf(c.env, connectionId(c)).testWebhook()), 202));

@@ -47,8 +47,10 @@ export class Inbox {
     });
   }
 
-  take(source: Source, drafts: readonly DraftEvent[], remember?: Remember): void {
+  /** Takes events in (written with the next batch); returns them as they will be stored. */
+  take(source: Source, drafts: readonly DraftEvent[], remember?: Remember): RelayEvent[] {
     const now = Date.now();
+    const taken: RelayEvent[] = [];
     for (const draft of drafts) {
       const event: RelayEvent = {
         id: eventId(now),
@@ -63,11 +65,13 @@ export class Inbox {
       const row: EventRow = { event, body: JSON.stringify(event), deliver: matchesAny(event.type, source.events) };
       if (draft.dedupe !== undefined) row.dedupe = draft.dedupe;
       this.batch.add({ row });
+      taken.push(event);
     }
     if (remember) {
       this.deps.memory().apply(remember, now);
       this.batch.add({ remember });
     }
+    return taken;
   }
 
   /** Writes everything taken in so far. */

@@ -28,6 +28,7 @@ import { AlarmClock, nextAlarm } from "./alarm.ts";
 import { backoffDelay, failedRetryDelay, STABLE_AFTER_MS } from "./backoff.ts";
 import { viewOf, type ConnectionConfig, type ConnectionView, type LinkState, type LinkStatus } from "./config.ts";
 import { Inbox } from "./ingest.ts";
+import { EventFeed, storedEvent } from "./stream.ts";
 import { Inflight } from "./inflight.ts";
 import { UpstreamLink } from "./link.ts";
 import { ShelvedMemory } from "./memory.ts";
@@ -69,6 +70,10 @@ export class ConnectionSession extends DurableObject<SessionEnv> {
   private readonly actionRate: TokenBucket;
   private readonly link: UpstreamLink;
   private readonly inbox: Inbox;
+  /** Live readers of the events (GET …/events/stream), fed after each ingest commit. */
+  private readonly feed = new EventFeed((after, limit, type) =>
+    this.store.listEvents(after, limit, type === null ? {} : type.endsWith(".*") ? { prefix: type.slice(0, -1) } : { exact: type }).map(storedEvent),
+  );
   private readonly pump: DeliveryPump;
   private readonly outcomes: OutcomeLedger;
   private readonly clock: AlarmClock;
@@ -108,6 +113,7 @@ export class ConnectionSession extends DurableObject<SessionEnv> {
       memory: () => this.memo,
       bounds: () => this.memoryBounds(),
       stored: (rows, now) => {
+        this.feed.publish(rows.map((r) => ({ id: r.event.id, type: r.event.type, body: r.body })));
         const due = rows.filter((r) => r.deliver).map((r) => ({ event_id: r.event.id, attempts: 0, body: r.body }));
         if (due.length === 0) return;
         if (this.pump.running) this.pump.offer(due);
@@ -212,6 +218,7 @@ export class ConnectionSession extends DurableObject<SessionEnv> {
     this.inflight.failAll(problem("upstream_error", "the connection was deleted"));
     this.inbox.discard();
     this.outcomes.discard();
+    this.feed.closeAll();
     this.config = null;
     this.memo = new ShelvedMemory();
     this.store.wipe();
@@ -283,6 +290,21 @@ export class ConnectionSession extends DurableObject<SessionEnv> {
     const more = bodies.length > query.limit;
     const events = bodies.slice(0, query.limit).map((b) => JSON.parse(b) as RelayEvent);
     return ok({ events, next: more ? events[events.length - 1]!.id : null });
+  }
+
+  /** Server-Sent Events: the stored events after `after`, then each new one (see stream.ts). */
+  streamEvents(query: { after: string | null; type: string | null; keepAliveMs: number }): Outcome<ReadableStream<Uint8Array>> {
+    if (!this.config) return fail(problem("not_found", "no such connection"));
+    return ok(this.feed.open(query.after, query.type, query.keepAliveMs));
+  }
+
+  /** Stores a `webhook.test` event, delivered whatever `webhook.events` says. */
+  testWebhook(): Outcome<{ event_id: string }> {
+    const config = this.config;
+    if (!config) return fail(problem("not_found", "no such connection"));
+    const [event] = this.inbox.take({ connection: config.id, platform: config.platform, events: null }, [{ type: "webhook.test", data: {} }]);
+    this.inbox.flush();
+    return ok({ event_id: event!.id });
   }
 
   listDeliveries(query: { status: DeliveryStatus | null; after: string | null; limit: number }): Outcome<{ deliveries: DeliveryRow[]; next: string | null }> {
