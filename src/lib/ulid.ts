@@ -64,3 +64,6 @@ export function ulidTime(id: string): number {
 }
 
 export const eventId = (now?: number): string => `evt_${ulid(now)}`;
+
+/** The smallest event id of millisecond `time`: `after` it means "from that moment on". */
+export const eventIdAt = (time: number): string => `evt_${encodeTime(time)}${"0".repeat(16)}`;

@@ -54,11 +54,7 @@ export function cliOptions(argv: readonly string[], name: string): string[] {
 }
 
 /** Local time of day as HH:MM:SS.mmm, for log lines. */
-export function clock(at: number = Date.now()): string {
-  const d = new Date(at);
-  const pad = (n: number, width = 2) => String(n).padStart(width, "0");
-  return `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}.${pad(d.getMilliseconds(), 3)}`;
-}
+export { clock } from "../../src/cli/format.ts";
 
 /** Throws unless a server may send `code` in a close frame (RFC 6455: not 1004–1006 or 1015). */
 export function assertSendableCloseCode(code: number): void {

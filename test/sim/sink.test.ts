@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { controlClient } from "./client.ts";
 import { startSink } from "./sink.ts";
 import type { Delivery, Sink } from "./sink.ts";
-import { formatEvent } from "./sink-log.ts";
+import { formatEvent } from "../../src/cli/format.ts";
 
 const SECRET = `whsec_${randomBytes(32).toString("base64")}`;
 const signer = new Webhook(SECRET);

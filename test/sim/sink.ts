@@ -12,7 +12,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { Webhook } from "standardwebhooks";
 import { clock, closeServer, cliOptions, flatHeaders, listen, readBody, sendJson } from "./http.ts";
 import { handleControl } from "./sink-control.ts";
-import { formatEvent } from "./sink-log.ts";
+import { formatEvent } from "../../src/cli/format.ts";
 import { now, Waiters } from "./wait.ts";
 
 export interface SinkOptions {

@@ -1,7 +1,14 @@
-// One readable line per webhook event, for demos:
-//   12:00:01.234  message.created      room 1858689382414958593 from 1860863094709035009: "hi"
+/**
+ * One readable line per event (`imrelay tail`, the demo's sink):
+ *   12:00:01.234  message.created          room 1858689382414958593 from 1860863094709035009: "hi"
+ */
 
-import { clock } from "./http.ts";
+/** Local wall-clock time with milliseconds. */
+export function clock(at: number = Date.now()): string {
+  const d = new Date(at);
+  const pad = (n: number, width = 2) => String(n).padStart(width, "0");
+  return `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}.${pad(d.getMilliseconds(), 3)}`;
+}
 
 type Data = Record<string, unknown>;
 
@@ -46,12 +53,14 @@ export function summarize(type: string, data: Data): string {
       ]
         .filter(Boolean)
         .join(" ");
+    case "webhook.test":
+      return "a test event (POST …/webhook/test)";
     default:
       return truncate(JSON.stringify(data), 100);
   }
 }
 
-/** Ids in full: the demo shows that 19-digit ids arrive intact. */
+/** Ids in full: 19-digit ids arrive intact. */
 function short(id: unknown): string {
   return id === undefined || id === null ? "?" : String(id);
 }
