@@ -250,7 +250,6 @@ function build(): Json {
       summary: "WebSocket-only IM platforms as signed webhooks and plain HTTP actions.",
       description:
         "Every `/v1` route needs `Authorization: Bearer <RELAY_TOKEN>`. Errors are RFC 9457 problem+json. Ids are strings. The `webhooks` section describes what the relay POSTs to `webhook.url`.",
-      license: { name: "MIT", identifier: "MIT" },
     },
     jsonSchemaDialect: "https://json-schema.org/draft/2020-12/schema",
     tags: [
