@@ -85,7 +85,7 @@ export const EVENT_DATA = {
     group: Group,
     user: User.optional().describe("absent: the whole group"),
     operator: Ref.optional(),
-    duration_s: z.number().nonnegative().describe("0: the mute is lifted"),
+    duration_s: z.number().min(-1).describe("seconds; 0: the mute is lifted; -1: until lifted (chat68's whole-group mute has no duration)"),
   }),
   "group.admin.changed": z.looseObject({ group: Group, user: User, admin: z.boolean() }),
   "group.updated": z.looseObject({ group: Group, name: z.string().optional(), notice: z.string().optional(), operator: Ref.optional() }),
