@@ -62,7 +62,10 @@ const lifecycle = z.looseObject({
 /** The `data` of every unified type. */
 export const EVENT_DATA = {
   "message.created": z.looseObject({ message: Message }),
-  "message.updated": z.looseObject({ message: Message, edited_at: z.number().int().optional() }),
+  "message.updated": z.looseObject({
+    message: Message.extend({ sender: User.optional().describe("absent when the upstream does not say (yunhu edits)") }),
+    edited_at: z.number().int().optional(),
+  }),
   "message.deleted": z.looseObject({ message: MessageRef, operator: Ref.optional() }),
   "message.appended": z.looseObject({ message: MessageRef, text: z.string().describe("a streamed chunk to append") }),
   "message.read": z.looseObject({ chat: Chat, message: Ref.optional() }),

@@ -5,12 +5,13 @@
 import { describe, expect, it } from "vitest";
 import { app } from "../../src/api/app.ts";
 import { openapi } from "../../src/api/openapi.ts";
-import { Event, EventBatch } from "../../src/events/payloads.ts";
+import { Event, EventBatch, PLATFORM_EVENT_DATA } from "../../src/events/payloads.ts";
 import { EVENT_TYPES } from "../../src/events/types.ts";
 import type { Context } from "../../src/platforms/contract.ts";
 import { PLATFORMS } from "../../src/platforms/index.ts";
 import * as CHAT68_SEED from "../sim/chat68-seed.ts";
 import * as OICQ from "../sim/oicq-frames.ts";
+import * as YUNHU from "../sim/yunhu-frames.ts";
 import * as ROOMIM_SEED from "../sim/roomim-seed.ts";
 
 type Doc = { paths: Record<string, Record<string, { operationId?: string; responses: Record<string, unknown> }>>; webhooks: Record<string, unknown>; servers: { url: string }[] };
@@ -69,8 +70,25 @@ const OICQ_FRAMES = Object.fromEntries(
   }).map(([name, frame]) => [name, OICQ.encode(frame)]),
 );
 
+const sender = { chatId: "1001", chatType: 1, name: "ann" };
+const push = (extra: Record<string, unknown>) => ({ msgId: "m1", sender, recvId: "7356666", chatId: "2002", chatType: 2, contentType: 1, timestamp: 1700000000000, msgSeq: 9, ...extra });
+const YUNHU_FRAMES: Record<string, Uint8Array> = {
+  text: YUNHU.pushMessage("1", "push_message", push({ content: { text: "hi", mentionedId: ["1002"], quoteMsgText: "q" }, quoteMsgId: "m0", cmd: { cmdId: 3, name: "/help" } })),
+  image: YUNHU.pushMessage("2", "push_message", push({ contentType: 2, content: { imageUrl: "https://img/1", width: 10, height: 20 } })),
+  file: YUNHU.pushMessage("3", "push_message", push({ contentType: 4, content: { fileUrl: "https://f/1", fileName: "a.txt", fileSize: 3 } })),
+  audio: YUNHU.pushMessage("4", "push_message", push({ contentType: 11, content: { audioUrl: "https://a/1", audioTime: 3 } })),
+  recall: YUNHU.pushMessage("5", "push_message", push({ content: { text: "x" }, deleteTimestamp: 1700000001000 })),
+  edit: YUNHU.pushMessage("6", "edit_message", push({ content: { text: "edited" }, editTime: 1700000002000 })),
+  blocked: YUNHU.pushMessage("7", "blocked_message", push({ content: { text: "bad" } })),
+  stream: YUNHU.streamMessage("8", { msgId: "m1", recvId: "2002", chatId: "2002", content: " more" }),
+  draft: YUNHU.draftInput("9", { chatId: "2002", input: "typing…" }),
+  fileShare: YUNHU.fileSendMessage("10", { sendUserId: "1001", userId: "7356666", tempCode: 1234, sendType: "candidate", data: '{"a":1}', sendDeviceId: "d1" }),
+  invite: YUNHU.inviteApply("11"),
+};
+
 describe("the event schema", () => {
   const cases: [string, Record<string, unknown>, unknown][] = [
+    ["yunhu", YUNHU_FRAMES, { userId: "7356666", token: "t" }],
     ["roomim", ROOMIM_SEED, { url: "wss://im.example.com/ws" }],
     ["oicq", OICQ_FRAMES, { url: "ws://127.0.0.1:9000/ws" }],
     ["chat68", CHAT68_SEED, { url: "ws://127.0.0.1:5600" }],
@@ -81,13 +99,15 @@ describe("the event schema", () => {
       let checked = 0;
       let mapped = 0;
       for (const [name, frame] of Object.entries(seed)) {
-        if (typeof frame !== "string" || !frame.trimStart().startsWith("{")) continue;
-        for (const draft of PLATFORMS[platform]!.decode(frame, ctx).events) {
+        if (!(frame instanceof Uint8Array) && (typeof frame !== "string" || !frame.trimStart().startsWith("{"))) continue;
+        for (const draft of PLATFORMS[platform]!.decode(frame as string | Uint8Array, ctx).events) {
           const event = { id: "evt_01JD8Z6Q3C5X7R2M4N6P8T0V2W", connection: "c1", platform, timestamp: 1, ...draft };
           const parsed = Event.safeParse(event);
           expect(parsed.error?.issues ?? [], `${name} → ${draft.type}`).toEqual([]);
           checked++;
           if (draft.type !== "upstream.unknown") mapped++;
+          const own = PLATFORM_EVENT_DATA[draft.type]?.[platform];
+          if (own) expect(own.safeParse(draft.data).error?.issues ?? [], `${name} → ${platform}'s ${draft.type}`).toEqual([]);
         }
       }
       expect(mapped).toBeGreaterThanOrEqual(Math.min(5, checked));
