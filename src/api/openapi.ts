@@ -4,44 +4,11 @@
  * and event data). Nothing here is a hand-kept copy of a shape.
  */
 import * as z from "zod";
-import { ACTION_PARAMS, ACTION_RESULTS, isUnifiedAction } from "../events/actions.ts";
-import { Event, EVENT_DATA, EVENT_SCHEMAS, EventBatch, PLATFORM_EVENT_DATA, platformVariant, WebhookBody } from "../events/payloads.ts";
 import { EVENT_TYPES, type EventType } from "../events/types.ts";
 import { PROBLEMS, type ProblemCode } from "../lib/problem.ts";
-import { describePlatform, PLATFORMS } from "../platforms/index.ts";
 import { VERSION } from "../version.ts";
+import { buildComponents, camel, pascal, ref, type Json } from "./openapi-components.ts";
 import * as S from "./schemas.ts";
-import * as P from "../events/payloads.ts";
-import { ChatTarget } from "../events/actions.ts";
-import { Element } from "../events/elements.ts";
-
-type Json = Record<string, unknown>;
-const ref = (name: string): Json => ({ $ref: `#/components/schemas/${name}` });
-
-/** `group.member.joined` → `GroupMemberJoined`. */
-const pascal = (name: string): string => name.split(/[._-]/).map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join("");
-const camel = (name: string): string => pascal(name).charAt(0).toLowerCase() + pascal(name).slice(1);
-
-/**
- * Converts named zod schemas to components; references between them become $refs. A schema
- * object used under several names (a shared `{}` result) is one component, under its first
- * name: `names` tells which.
- */
-function components(named: Record<string, z.ZodType>, io: "input" | "output", names: Map<z.ZodType, string>): Record<string, Json> {
-  const registry = z.registry<{ id: string }>();
-  for (const [id, schema] of Object.entries(named)) {
-    if (registry.has(schema)) continue;
-    registry.add(schema, { id });
-    names.set(schema, id);
-  }
-  const { schemas } = z.toJSONSchema(registry, { target: "draft-2020-12", io, unrepresentable: "any", uri: (id) => `#/components/schemas/${id}` });
-  return Object.fromEntries(
-    Object.entries(schemas).map(([id, schema]) => {
-      const { $schema: _s, $id: _i, ...rest } = schema as Json;
-      return [id, rest];
-    }),
-  );
-}
 
 /** Every problem code a route can answer, grouped by status (one response per status). */
 function problems(...codes: ProblemCode[]): Record<string, Json> {
@@ -74,56 +41,6 @@ const query = (name: string, schema: z.ZodType, description: string): Json => ({
 
 const connectionParam = { name: "id", in: "path", required: true, description: "the connection id", schema: { type: "string", pattern: S.CONNECTION_ID.source } };
 
-/** Per action: the param schemas the platforms use (an override such as oicq's `via_group` is listed beside the unified one). */
-interface ActionDoc {
-  params: Map<z.ZodType, string[]>;
-  result: z.ZodType | null;
-  platforms: string[];
-}
-
-function actionSchemas(): Map<string, ActionDoc> {
-  const out = new Map<string, ActionDoc>();
-  for (const platform of Object.values(PLATFORMS)) {
-    for (const [name, action] of Object.entries(platform.actions)) {
-      const schema: z.ZodType = action.params ?? (isUnifiedAction(name) ? ACTION_PARAMS[name] : z.looseObject({}));
-      const entry: ActionDoc = out.get(name) ?? { params: new Map<z.ZodType, string[]>(), result: isUnifiedAction(name) ? ACTION_RESULTS[name] : null, platforms: [] };
-      entry.params.set(schema, [...(entry.params.get(schema) ?? []), platform.name]);
-      entry.platforms.push(platform.name);
-      out.set(name, entry);
-    }
-  }
-  return new Map([...out].sort(([a], [b]) => a.localeCompare(b)));
-}
-
-/** An event type's schema name, and the per-platform variants of platform-specific types. */
-function eventComponents(): { named: Record<string, z.ZodType>; unions: Record<string, Json> } {
-  const named: Record<string, z.ZodType> = {};
-  const unions: Record<string, Json> = {};
-  for (const type of EVENT_TYPES) {
-    const perPlatform = PLATFORM_EVENT_DATA[type];
-    if (!perPlatform) {
-      named[`${pascal(type)}Event`] = EVENT_SCHEMAS[type];
-      continue;
-    }
-    const emitters = Object.values(PLATFORMS)
-      .filter((p) => describePlatform(p).events.includes(type))
-      .map((p) => p.name);
-    const variants = emitters.map((p) => {
-      const name = `${pascal(p)}${pascal(type)}Event`;
-      named[name] = platformVariant(type, p, perPlatform[p] ?? EVENT_DATA[type]);
-      return name;
-    });
-    if (variants.length === 0) named[`${pascal(type)}Event`] = EVENT_SCHEMAS[type];
-    else
-      unions[`${pascal(type)}Event`] = {
-        description: `${type}: its data is platform-specific (one variant per platform that emits it)`,
-        oneOf: variants.map(ref),
-        discriminator: { propertyName: "platform", mapping: Object.fromEntries(emitters.map((p, i) => [p, `#/components/schemas/${variants[i]}`])) },
-      };
-  }
-  return { named, unions };
-}
-
 let cached: Json | undefined;
 
 /** The document; `origin` (the relay's own URL, when known) comes first in `servers`. */
@@ -138,59 +55,7 @@ export function openapi(origin?: string): Json {
 }
 
 function build(): Json {
-  const actions = actionSchemas();
-  const events = eventComponents();
-  const names = new Map<z.ZodType, string>();
-  // The unified params keep the plain name; a platform's own schema is named after it.
-  const paramName = (name: string, schema: z.ZodType, platforms: string[]): string =>
-    isUnifiedAction(name) && schema === ACTION_PARAMS[name] ? `${pascal(name)}Params` : `${pascal(name)}Params${isUnifiedAction(name) ? pascal(platforms.join("-")) : ""}`;
-  // PUT's body per platform: `upstream` is checked by the platform's own schema.
-  const puts = Object.values(PLATFORMS).map((p) => [`${pascal(p.name)}ConnectionPut`, S.ConnectionPut.extend({ platform: z.literal(p.name), upstream: p.upstream })] as const);
-  const inputs: Record<string, z.ZodType> = {
-    ...Object.fromEntries(puts),
-    ConnectionPatch: S.ConnectionPatch,
-    RetryRequest: S.RetryBody,
-    ChatTarget,
-    Element,
-  };
-  for (const [name, { params }] of actions) {
-    for (const [schema, platforms] of params) inputs[paramName(name, schema, platforms)] ??= schema;
-  }
-  const outputs: Record<string, z.ZodType> = {
-    Problem: S.Problem,
-    Health: S.Health,
-    PlatformList: S.PlatformList,
-    Chat: P.Chat,
-    User: P.User,
-    Group: P.Group,
-    EventElement: P.EventElement,
-    Message: P.Message,
-    Connection: S.Connection,
-    ConnectionCreated: S.ConnectionCreated,
-    ConnectionList: S.ConnectionList,
-    Reconnecting: S.Reconnecting,
-    EventPage: S.EventPage,
-    Delivery: S.Delivery,
-    DeliveryPage: S.DeliveryPage,
-    Requeued: S.Requeued,
-    WebhookTestResult: S.WebhookTestResult,
-    ...events.named,
-    Event,
-    EventBatch,
-    ...Object.fromEntries([...actions].flatMap(([name, a]) => (a.result ? [[`${pascal(name)}Result`, a.result]] : []))),
-  };
-  const eventNames = EVENT_TYPES.map((t) => `${pascal(t)}Event`);
-  const schemas: Record<string, Json> = {
-    ...components(inputs, "input", names),
-    ...components(outputs, "output", names),
-    ...events.unions,
-    // zod's rendering of the union knows no per-platform variants and no discriminator.
-    Event: {
-      description: "Any event, discriminated by `type`",
-      oneOf: eventNames.map(ref),
-      discriminator: { propertyName: "type", mapping: Object.fromEntries(EVENT_TYPES.map((t) => [t, `#/components/schemas/${pascal(t)}Event`])) },
-    },
-  };
+  const { schemas, actions, names, puts } = buildComponents();
 
   const actionPaths = Object.fromEntries(
     [...actions].map(([name, a]) => {
@@ -281,7 +146,7 @@ function build(): Json {
           description: "`upstream` is validated by the platform's own schema (one body variant per platform).",
           requestBody: body({
             oneOf: puts.map(([name]) => ref(name)),
-            discriminator: { propertyName: "platform", mapping: Object.fromEntries(puts.map(([name], i) => [Object.values(PLATFORMS)[i]!.name, `#/components/schemas/${name}`])) },
+            discriminator: { propertyName: "platform", mapping: Object.fromEntries(puts.map(([name, platform]) => [platform, `#/components/schemas/${name}`])) },
           }),
           responses: {
             "200": json("replaced", ref("ConnectionCreated")),
