@@ -122,35 +122,13 @@ export class DeliveryPump {
   }
 
   /** Waits until a full batch is queued or `ms` passed, whichever comes first. */
-  private async gather(ms: number): Promise<void> {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let wake: () => void = () => {};
-    try {
-      await new Promise<void>((resolve) => {
-        wake = resolve;
-        this.gathering.add(wake);
-        timer = setTimeout(resolve, ms);
-      });
-    } finally {
-      clearTimeout(timer);
-      this.gathering.delete(wake);
-    }
+  private gather(ms: number): Promise<void> {
+    return wakeOrTimeout(this.gathering, ms);
   }
 
   /** Waits for an offer or the linger time, whichever comes first. */
-  private async linger(): Promise<void> {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let wake: () => void = () => {};
-    try {
-      await new Promise<void>((resolve) => {
-        wake = resolve;
-        this.idle.add(wake);
-        timer = setTimeout(resolve, this.options.lingerMs);
-      });
-    } finally {
-      clearTimeout(timer);
-      this.idle.delete(wake);
-    }
+  private linger(): Promise<void> {
+    return wakeOrTimeout(this.idle, this.options.lingerMs);
   }
 
   private async work(): Promise<void> {
@@ -193,5 +171,21 @@ export class DeliveryPump {
     this.queue.length = 0;
     this.queued.clear();
     resolve?.();
+  }
+}
+
+/** Waits until the resolver put in `waiters` is called (and removed) or `ms` passed. */
+async function wakeOrTimeout(waiters: Set<() => void>, ms: number): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let wake: () => void = () => {};
+  try {
+    await new Promise<void>((resolve) => {
+      wake = resolve;
+      waiters.add(wake);
+      timer = setTimeout(resolve, ms);
+    });
+  } finally {
+    clearTimeout(timer);
+    waiters.delete(wake);
   }
 }

@@ -6,6 +6,7 @@
  * relay spends per event beyond this is the relay's own work.
  */
 import { DurableObject } from "cloudflare:workers";
+import { postBody } from "./post.ts";
 
 export interface FloorRun {
   hook: string;
@@ -63,16 +64,9 @@ export class Poster extends DurableObject {
   }
 
   private async post(run: FloorRun, body: string): Promise<void> {
-    try {
-      const response = await fetch(run.hook, { method: "POST", headers: { "content-type": "application/json" }, body });
-      await response.body?.cancel().catch(() => {});
-      if (response.ok) this.posted++;
-      else this.failed++;
-    } catch {
-      this.failed++;
-    } finally {
-      this.inflight--;
-      this.pump();
-    }
+    if (await postBody(run.hook, body)) this.posted++;
+    else this.failed++;
+    this.inflight--;
+    this.pump();
   }
 }

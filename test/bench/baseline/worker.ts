@@ -13,6 +13,7 @@
  */
 import { DurableObject } from "cloudflare:workers";
 import { Poster, type FloorRun } from "./floor.ts";
+import { postBody } from "./post.ts";
 
 export { Poster };
 
@@ -90,17 +91,10 @@ export class Passthrough extends DurableObject<Env> {
   }
 
   private async post(body: string): Promise<void> {
-    try {
-      const response = await fetch(this.hook, { method: "POST", headers: { "content-type": "application/json" }, body });
-      await response.body?.cancel().catch(() => {});
-      if (response.ok) this.posted++;
-      else this.failed++;
-    } catch {
-      this.failed++;
-    } finally {
-      this.inflight--;
-      this.pump();
-    }
+    if (await postBody(this.hook, body)) this.posted++;
+    else this.failed++;
+    this.inflight--;
+    this.pump();
   }
 }
 
