@@ -40,8 +40,9 @@ const PHASES: { phase: string; file?: RegExp; name?: RegExp }[] = [
   { phase: "decode", file: /src\/platforms\/|src\/lib\/json\.ts|src\/lib\/values\.ts|src\/lib\/ulid\.ts|src\/events\// },
   { phase: "timers", file: /node-internal:internal_timers/, name: /^(setTimeout|clearTimeout|setInterval|clearInterval)$/ },
   { phase: "delivery bookkeeping", file: /src\/session\/(pump|outcomes)\.ts|src\/delivery\// },
-  { phase: "socket receive", name: /^(onFrame|ingest|flushIngest)$/ },
-  { phase: "delivery bookkeeping", name: /^(deliverOne|rearm|alarm|wakeDeliveries)$/ },
+  { phase: "socket receive", file: /src\/session\/(link|dial)\.ts/, name: /^(onFrame)$/ },
+  { phase: "ingest (event, JSON, grouping)", file: /src\/session\/(ingest|batch)\.ts/, name: /^(ingest)$/ },
+  { phase: "delivery bookkeeping", name: /^(deliver|deliverOne|record|rearm|alarm)$/ },
   { phase: "session (other)", file: /src\/session\// },
   { phase: "API (the harness's polling)", file: /src\/api\/|node_modules\/(hono|zod)\// },
 ];
