@@ -33,7 +33,7 @@ connections.put("/:id", async (c) => {
       id,
       platform: body.platform,
       upstream,
-      webhook: { url: body.webhook.url, secret: body.webhook.secret, events: body.webhook.events ?? null },
+      webhook: { url: body.webhook.url, secret: body.webhook.secret, events: body.webhook.events ?? null, batch: body.webhook.batch ?? null },
       enabled: body.enabled,
     }),
   );

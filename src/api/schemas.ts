@@ -9,12 +9,19 @@ export const CONNECTION_ID = /^[a-z0-9][a-z0-9_-]{0,62}$/;
 const webhookUrl = z.url({ protocol: /^https?$/, error: "must be an http(s) URL" });
 const eventPatterns = z.array(z.string().regex(EVENT_PATTERN, "must be an event type, `prefix.*` or `*`")).max(100);
 const secret = z.string().startsWith("whsec_", "must start with whsec_");
+/** Opt-in batched delivery: due deliveries go out together, up to max_events per signed POST. */
+const batch = z
+  .object({
+    max_events: z.number().int().min(2).max(100),
+    max_wait_ms: z.number().int().min(0).max(1000).default(0),
+  })
+  .strict();
 
 export const ConnectionPut = z
   .object({
     platform: z.string().min(1),
     upstream: z.record(z.string(), z.unknown()),
-    webhook: z.object({ url: webhookUrl, secret: secret.optional(), events: eventPatterns.optional() }).strict(),
+    webhook: z.object({ url: webhookUrl, secret: secret.optional(), events: eventPatterns.optional(), batch: batch.nullable().optional() }).strict(),
     enabled: z.boolean().default(true),
   })
   .strict();
@@ -24,7 +31,13 @@ export const ConnectionPatch = z
     enabled: z.boolean().optional(),
     upstream: z.record(z.string(), z.unknown()).optional(),
     webhook: z
-      .object({ url: webhookUrl.optional(), secret: secret.optional(), events: eventPatterns.nullable().optional(), disabled: z.literal(false).optional() })
+      .object({
+        url: webhookUrl.optional(),
+        secret: secret.optional(),
+        events: eventPatterns.nullable().optional(),
+        batch: batch.nullable().optional(),
+        disabled: z.literal(false).optional(),
+      })
       .strict()
       .optional(),
   })

@@ -1,11 +1,14 @@
 /** One delivery attempt: sign, POST, classify the answer. */
 import { ATTEMPT_TIMEOUT_MS, parseRetryAfter } from "./schedule.ts";
 import { sign } from "./sign.ts";
-import { deadline, isTimeout } from "../lib/deadline.ts";
+import { isTimeout, SharedDeadlines } from "../lib/deadline.ts";
 import { errorText } from "../lib/problem.ts";
 import { VERSION } from "../version.ts";
 
 export const USER_AGENT = `imrelay/${VERSION}`;
+
+/** One timer per second of attempts, not one per attempt (see SharedDeadlines). */
+const deadlines = new SharedDeadlines(ATTEMPT_TIMEOUT_MS, "delivery attempt");
 
 export interface AttemptResult {
   /** 2xx within the timeout. */
@@ -30,7 +33,6 @@ export async function attemptDelivery(
   fetcher: typeof fetch = fetch,
 ): Promise<AttemptResult> {
   const timestamp = Math.floor(now / 1000);
-  const timeout = deadline(ATTEMPT_TIMEOUT_MS, "delivery attempt");
   try {
     const response = await fetcher(url, {
       method: "POST",
@@ -43,7 +45,7 @@ export async function attemptDelivery(
       },
       body,
       redirect: "manual",
-      signal: timeout.signal,
+      signal: deadlines.signal(now),
     });
     // Drain so the connection can be reused; the receiver's body is not needed.
     await response.body?.cancel().catch(() => {});
@@ -66,7 +68,5 @@ export async function attemptDelivery(
       retryAfterMs: null,
       timedOut: isTimeout(err),
     };
-  } finally {
-    timeout.release();
   }
 }

@@ -2,7 +2,7 @@
  * Delivering one event: one attempt, and what it means for the event's delivery — a tagged
  * outcome the session records as it is, with no further interpretation.
  */
-import { attemptDelivery } from "./attempt.ts";
+import { attemptDelivery, type AttemptResult } from "./attempt.ts";
 import { nextDelay } from "./schedule.ts";
 
 export type DeliveryOutcome =
@@ -27,7 +27,11 @@ export interface Due {
 
 export async function deliverEvent(webhook: Webhook, due: Due, fetcher: typeof fetch = fetch, random?: number): Promise<DeliveryOutcome> {
   const result = await attemptDelivery(webhook.url, webhook.secret, due.event_id, due.body, Date.now(), fetcher);
-  const attempts = due.attempts + 1;
+  return outcomeOf(result, due.attempts + 1, random);
+}
+
+/** What an attempt's answer means for an event that has now had `attempts` attempts. */
+export function outcomeOf(result: AttemptResult, attempts: number, random?: number): DeliveryOutcome {
   if (result.delivered) return { kind: "delivered", attempts, status: result.status! };
   if (result.gone) return { kind: "gone", attempts, status: 410, error: "410 Gone: the webhook is disabled" };
   const delay = nextDelay(attempts, result.retryAfterMs, random, result.status === 429 || result.timedOut);

@@ -1,5 +1,10 @@
 /** Bytes as text: base64 (standard alphabet, padded) and hex. */
+
+/** The runtime's own encoder where there is one (workerd has it; Node 24 does not yet). */
+const toBase64 = (Uint8Array.prototype as { toBase64?: (this: Uint8Array) => string }).toBase64;
+
 export function base64(bytes: Uint8Array): string {
+  if (toBase64) return toBase64.call(bytes);
   let binary = "";
   for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(binary);

@@ -1,11 +1,19 @@
 /** A connection's stored configuration and status, and how a GET shows them. */
 import type { Platform } from "../platforms/contract.ts";
 
+/** Batched delivery (opt-in): at most max_events per POST, gathered for at most max_wait_ms. */
+export interface BatchSettings {
+  max_events: number;
+  max_wait_ms: number;
+}
+
 export interface WebhookConfig {
   url: string;
   secret: string;
   /** Type patterns to deliver; null: every type. */
   events: string[] | null;
+  /** Null or absent (configurations stored before batching existed): one event per POST. */
+  batch?: BatchSettings | null;
   /** Set by a 410 Gone answer; cleared by a PATCH. */
   disabled: boolean;
 }
@@ -45,7 +53,7 @@ export interface ConnectionView {
   enabled: boolean;
   upstream: Record<string, unknown>;
   status: { state: LinkState; since: number; attempt: number; last_error: string | null; retry_at: number | null };
-  webhook: { url: string; events: string[] | null; disabled: boolean };
+  webhook: { url: string; events: string[] | null; batch: BatchSettings | null; disabled: boolean };
   stats: Stats;
   created_at: number;
   updated_at: number;
@@ -58,7 +66,7 @@ export function viewOf(config: ConnectionConfig, status: LinkStatus, stats: Stat
     enabled: config.enabled,
     upstream: platform.redact(config.upstream),
     status: { state: status.state, since: status.since, attempt: status.attempt, last_error: status.last_error, retry_at: status.retry_at },
-    webhook: { url: config.webhook.url, events: config.webhook.events, disabled: config.webhook.disabled },
+    webhook: { url: config.webhook.url, events: config.webhook.events, batch: config.webhook.batch ?? null, disabled: config.webhook.disabled },
     stats,
     created_at: config.created_at,
     updated_at: config.updated_at,

@@ -22,14 +22,13 @@ export class OutcomeLedger {
       key: (o) => o.eventId,
       write: (outcomes) => {
         store.transaction(() => {
-          let delivered = 0;
+          const delivered: [string, number, number, number][] = [];
           for (const o of outcomes) {
-            if (o.kind === "delivered") {
-              store.markDelivered(o.eventId, o.attempts, o.status, o.at);
-              delivered++;
-            } else store.markAttemptFailed(o.eventId, o.attempts, o.status, o.error, o.nextAt);
+            if (o.kind === "delivered") delivered.push([o.eventId, o.attempts, o.status, o.at]);
+            else store.markAttemptFailed(o.eventId, o.attempts, o.status, o.error, o.nextAt);
           }
-          if (delivered) store.addToCounter("delivered", delivered);
+          store.markDeliveredMany(delivered);
+          if (delivered.length) store.addToCounter("delivered", delivered.length);
         });
         options.written();
       },

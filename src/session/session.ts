@@ -17,7 +17,8 @@
  */
 import { DurableObject } from "cloudflare:workers";
 import type { DraftEvent, EventType, RelayEvent } from "../events/types.ts";
-import { deliverEvent } from "../delivery/deliver.ts";
+import { deliverBatch } from "../delivery/batch.ts";
+import { deliverEvent, type DeliveryOutcome } from "../delivery/deliver.ts";
 import { newSecret } from "../delivery/sign.ts";
 import { errorText, fail, ok, problem, type Outcome } from "../lib/problem.ts";
 import type { Context, Decoded, Frame, Memory, Platform, Remember } from "../platforms/contract.ts";
@@ -26,7 +27,7 @@ import { getPlatform } from "../platforms/index.ts";
 import { performAction, type ActionResponse } from "./actions.ts";
 import { AlarmClock, nextAlarm } from "./alarm.ts";
 import { backoffDelay, failedRetryDelay, STABLE_AFTER_MS } from "./backoff.ts";
-import { viewOf, type ConnectionConfig, type ConnectionView, type LinkState, type LinkStatus } from "./config.ts";
+import { viewOf, type BatchSettings, type ConnectionConfig, type ConnectionView, type LinkState, type LinkStatus } from "./config.ts";
 import { Inbox } from "./ingest.ts";
 import { EventFeed, storedEvent } from "./stream.ts";
 import { Inflight } from "./inflight.ts";
@@ -44,14 +45,14 @@ export interface ConfigureInput {
   id: string;
   platform: string;
   upstream: unknown;
-  webhook: { url: string; secret?: string; events: string[] | null };
+  webhook: { url: string; secret?: string; events: string[] | null; batch: BatchSettings | null };
   enabled: boolean;
 }
 
 export interface UpdateInput {
   enabled?: boolean;
   upstream?: unknown;
-  webhook?: { url?: string; secret?: string; events?: string[] | null; disabled?: boolean };
+  webhook?: { url?: string; secret?: string; events?: string[] | null; batch?: BatchSettings | null; disabled?: boolean };
 }
 
 const PUMP_BUDGET_MS = 25_000;
@@ -130,7 +131,8 @@ export class ConnectionSession extends DurableObject<SessionEnv> {
     });
     this.pump = new DeliveryPump({
       due: (limit) => this.store.dueDeliveries(Date.now(), limit),
-      deliver: (d) => this.deliverOne(d),
+      deliver: (ds) => this.deliver(ds),
+      batch: () => this.config?.webhook.batch ?? null,
       concurrency: this.settings.deliveryConcurrency,
       paused: () => !this.config || this.config.webhook.disabled,
       settling: this.outcomes,
@@ -167,7 +169,13 @@ export class ConnectionSession extends DurableObject<SessionEnv> {
     const now = Date.now();
     const previous = this.config;
     const generated = (input.webhook.secret ?? previous?.webhook.secret) ? null : newSecret();
-    const webhook = { url: input.webhook.url, events: input.webhook.events, secret: input.webhook.secret ?? previous?.webhook.secret ?? generated!, disabled: false };
+    const webhook = {
+      url: input.webhook.url,
+      events: input.webhook.events,
+      batch: input.webhook.batch,
+      secret: input.webhook.secret ?? previous?.webhook.secret ?? generated!,
+      disabled: false,
+    };
     const config: ConnectionConfig = { ...input, webhook, created_at: previous?.created_at ?? now, updated_at: now };
     const relink = !previous || previous.platform !== config.platform || JSON.stringify(previous.upstream) !== JSON.stringify(config.upstream);
     const platformChanged = previous !== null && previous.platform !== config.platform;
@@ -432,12 +440,25 @@ export class ConnectionSession extends DurableObject<SessionEnv> {
 
   // --- delivery and the alarm ------------------------------------------------------------
 
+  /** One POST per event, or (webhook.batch) one POST for the deliveries taken together. */
+  private async deliver(ds: readonly DueDelivery[]): Promise<void> {
+    if (!this.config?.webhook.batch) {
+      for (const d of ds) await this.deliverOne(d);
+      return;
+    }
+    const { outcomes } = await deliverBatch(this.config.webhook, ds);
+    this.record(ds, outcomes);
+  }
+
   private async deliverOne(d: DueDelivery): Promise<void> {
-    const outcome = await deliverEvent(this.config!.webhook, d);
+    this.record([d], [await deliverEvent(this.config!.webhook, d)]);
+  }
+
+  private record(ds: readonly DueDelivery[], outcomes: readonly DeliveryOutcome[]): void {
     if (!this.config) return; // deleted meanwhile
     const now = Date.now();
-    this.outcomes.recordDelivery(d.event_id, outcome, now);
-    if (outcome.kind === "gone") {
+    ds.forEach((d, i) => this.outcomes.recordDelivery(d.event_id, outcomes[i]!, now));
+    if (outcomes.some((o) => o.kind === "gone") && !this.config.webhook.disabled) {
       this.config = { ...this.config, webhook: { ...this.config.webhook, disabled: true }, updated_at: now };
       this.store.saveConfig(this.config);
     }

@@ -48,7 +48,8 @@ CREATE TABLE IF NOT EXISTS events (id TEXT PRIMARY KEY, type TEXT NOT NULL, crea
 CREATE TABLE IF NOT EXISTS deliveries (
   event_id TEXT PRIMARY KEY, type TEXT NOT NULL, status TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0,
   next_attempt_at INTEGER, last_status INTEGER, last_error TEXT, delivered_at INTEGER);
-CREATE INDEX IF NOT EXISTS deliveries_due ON deliveries (status, next_attempt_at);
+DROP INDEX IF EXISTS deliveries_due;
+CREATE INDEX IF NOT EXISTS deliveries_due_order ON deliveries (status, next_attempt_at, event_id);
 CREATE TABLE IF NOT EXISTS idempotency (key TEXT PRIMARY KEY, fingerprint TEXT NOT NULL, response TEXT, created_at INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS memo (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 `;
@@ -258,6 +259,20 @@ export class SessionStore {
       status,
       now,
       eventId,
+    );
+  }
+
+  /**
+   * Records many deliveries as delivered in one statement: [event id, attempts, status, at]
+   * rows as one JSON parameter. One UPDATE per delivery was, after the inserts, the largest
+   * share of SQLite time per event at full speed.
+   */
+  markDeliveredMany(rows: readonly (readonly [eventId: string, attempts: number, status: number, at: number])[]): void {
+    if (rows.length === 0) return;
+    this.sql.exec(
+      `UPDATE deliveries SET status = 'delivered', attempts = j.value->>1, last_status = j.value->>2, last_error = NULL, next_attempt_at = NULL, delivered_at = j.value->>3
+       FROM json_each(?) AS j WHERE deliveries.event_id = j.value->>0`,
+      JSON.stringify(rows),
     );
   }
 

@@ -7,7 +7,9 @@
 import type { Relay } from "../harness/relay.ts";
 import type { RoomimSim } from "../sim/roomim.ts";
 import type { Sink } from "../sim/sink.ts";
+import type { Inspector } from "./inspector.ts";
 import { now, Recorder, seqOf, type RunFigures } from "./measure.ts";
+import { watchProcess, type ProcessFigures } from "./proc.ts";
 import type { Receiver } from "./receiver.ts";
 import { sendFullSpeed, sendPaced } from "./sender.ts";
 
@@ -38,7 +40,19 @@ export interface ScenarioResult {
   /** Deliveries per second after every frame was in. */
   drainRate: number | null;
   samples: Sample[];
+  /** The measured process (workerd running the Worker, or the Node relay) over the run. */
+  process: ProcessFigures | null;
+  /** process CPU ÷ events received, ms. */
+  cpuPerEventMs: number | null;
+  /** The isolate's JS heap (inspector), sampled over the run. */
+  heap: { peakMiB: number; lastMiB: number; samples: number } | null;
   notes: string[];
+}
+
+/** What to watch while a run goes: a process's CPU and RSS, an isolate's heap. */
+export interface Watch {
+  pid: number | null;
+  inspector?: Inspector | null;
 }
 
 export interface RunLimits {
@@ -52,7 +66,7 @@ export interface RunLimits {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function until(what: string, probe: () => Promise<boolean> | boolean, timeoutMs: number): Promise<void> {
+export async function until(what: string, probe: () => Promise<boolean> | boolean, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (await probe()) return;
@@ -61,14 +75,22 @@ async function until(what: string, probe: () => Promise<boolean> | boolean, time
   throw new Error(`timed out waiting for ${what}`);
 }
 
-/** Pushes `count` numbered messages and waits for their arrival, sampling `progress`. */
-async function measure(
-  sim: RoomimSim,
+/** Sends the run's numbered messages from the simulator, at full speed or paced. */
+export function fromSimulator(sim: RoomimSim, recorder: Recorder, mode: Mode): () => Promise<void> {
+  const push = (text: string) => void sim.message({ text });
+  return () => (mode.kind === "full" ? sendFullSpeed(push, recorder) : sendPaced(push, recorder, mode.rate));
+}
+
+/** Runs `send` and waits for the arrivals, sampling `progress` and watching `watch`. */
+export async function measure(
   recorder: Recorder,
-  mode: Mode,
   limits: RunLimits,
   progress: () => Promise<{ ingested: number; delivered: number } | null>,
+  watch: Watch,
+  send: () => Promise<void>,
 ): Promise<Omit<ScenarioResult, "notes">> {
+  const proc = watch.pid === null ? null : watchProcess(watch.pid);
+  const heap = watch.inspector?.watchHeap() ?? null;
   const start = now();
   const samples: Sample[] = [];
   let sampling = true;
@@ -79,12 +101,14 @@ async function measure(
       await sleep(limits.sampleMs);
     }
   })();
-  const push = (text: string) => void sim.message({ text });
+  let usage: ProcessFigures | null = null;
+  let heapFigures: ScenarioResult["heap"] = null;
   try {
-    if (mode.kind === "full") await sendFullSpeed(push, recorder);
-    else await sendPaced(push, recorder, mode.rate);
+    await send();
     await recorder.settle(limits.idleMs, now() + limits.drainMs);
   } finally {
+    usage = proc?.stop() ?? null;
+    heapFigures = (await heap?.stop()) ?? null;
     sampling = false;
     await sampler;
   }
@@ -93,8 +117,12 @@ async function measure(
   const firstDone = (key: "ingested" | "delivered") => samples.find((s) => s[key] >= recorder.total) ?? null;
   const ingestDone = firstDone("ingested");
   const deliverDone = firstDone("delivered");
+  const figures = recorder.figures();
   return {
-    figures: recorder.figures(),
+    figures,
+    process: usage,
+    cpuPerEventMs: usage && figures.received > 0 ? usage.cpuMs / figures.received : null,
+    heap: heapFigures,
     ingestDoneMs: ingestDone?.t ?? null,
     deliverDoneMs: deliverDone?.t ?? null,
     peakBacklog: Math.max(0, ...samples.map((s) => s.ingested - s.delivered)),
@@ -116,6 +144,53 @@ export interface RelayRun {
   count: number;
   mode: Mode;
   limits: RunLimits;
+  watch: Watch;
+  /** Extra webhook settings for the connection (e.g. batch). */
+  webhook?: Record<string, unknown>;
+}
+
+/** Creates a roomim connection through the API and waits until it is connected. */
+export async function openConnection(relay: Relay, sim: RoomimSim, sink: Sink, id: string, secret: string, webhook: Record<string, unknown> = {}): Promise<void> {
+  sink.secret(id, secret);
+  const put = await relay.api(`/v1/connections/${id}`, {
+    method: "PUT",
+    body: {
+      platform: "roomim",
+      upstream: { url: `${sim.url}bench?token=${id}` },
+      webhook: { url: sink.hookUrl(id), secret, events: ["message.*"], ...webhook },
+      enabled: true,
+    },
+  });
+  if (put.status !== 201 && put.status !== 200) throw new Error(`PUT /v1/connections/${id}: ${put.status} ${JSON.stringify(put.body)}`);
+  await until(`${id} connected`, async () => (await relay.api(`/v1/connections/${id}`)).body?.status?.state === "connected", 30_000);
+}
+
+/** Deletes a connection, noting a failure. */
+export async function closeConnection(relay: Relay, id: string, notes: string[]): Promise<void> {
+  const del = await relay.api(`/v1/connections/${id}`, { method: "DELETE" }).catch((e: unknown) => ({ status: 0, body: String(e) }));
+  if (del.status !== 204) notes.push(`DELETE ${id}: ${del.status}`);
+}
+
+/**
+ * Feeds the verified deliveries to {id} into a recorder: one event per webhook, or each
+ * event of a batch (`{"type": "batch", "events": [...]}`), deduplicated by event id.
+ */
+export function recordArrivals(sink: Sink, id: string, recorder: Recorder): { unsubscribe(): void; unverified(): number } {
+  let unverified = 0;
+  const unsubscribe = sink.onDelivery((d) => {
+    if (d.name !== id) return;
+    if (!d.verified || d.status < 200 || d.status >= 300) {
+      unverified++;
+      return recorder.reject();
+    }
+    const body = d.event as { type?: string; id?: string; events?: { id: string; data: unknown }[] } | undefined;
+    const events = body?.type === "batch" && Array.isArray(body.events) ? body.events : [{ id: d.id ?? "", data: d.event?.data }];
+    for (const event of events) {
+      const message = (event.data as { message?: { text?: string } } | undefined)?.message;
+      recorder.arrived(seqOf(message?.text), d.at, event.id);
+    }
+  });
+  return { unsubscribe, unverified: () => unverified };
 }
 
 /**
@@ -126,41 +201,21 @@ export interface RelayRun {
 export async function runRelay(run: RelayRun): Promise<ScenarioResult> {
   const { relay, sim, sink, id } = run;
   const notes: string[] = [];
-  sink.secret(id, run.secret);
-  const put = await relay.api(`/v1/connections/${id}`, {
-    method: "PUT",
-    body: {
-      platform: "roomim",
-      upstream: { url: `${sim.url}bench?token=${id}` },
-      webhook: { url: sink.hookUrl(id), secret: run.secret, events: ["message.*"] },
-      enabled: true,
-    },
-  });
-  if (put.status !== 201 && put.status !== 200) throw new Error(`PUT /v1/connections/${id}: ${put.status} ${JSON.stringify(put.body)}`);
-  await until(`${id} connected`, async () => (await relay.api(`/v1/connections/${id}`)).body?.status?.state === "connected", 30_000);
+  await openConnection(relay, sim, sink, id, run.secret, run.webhook);
   await until(`${id} the only client of the simulator`, () => sim.clients() === 1, 10_000);
 
   const before = (await relay.api(`/v1/connections/${id}`)).body.stats as { received: number; delivered: number };
   const dialsBefore = sim.connections.length;
   const recorder = new Recorder(run.count);
-  let unverified = 0;
-  const unsubscribe = sink.onDelivery((d) => {
-    if (d.name !== id) return;
-    if (!d.verified || d.status < 200 || d.status >= 300) {
-      unverified++;
-      return recorder.reject();
-    }
-    const message = (d.event?.data as { message?: { text?: string } } | undefined)?.message;
-    recorder.arrived(seqOf(message?.text), d.at, d.id);
-  });
+  const arrivals = recordArrivals(sink, id, recorder);
   try {
-    const result = await measure(sim, recorder, run.mode, run.limits, async () => {
+    const result = await measure(recorder, run.limits, async () => {
       const res = await relay.api(`/v1/connections/${id}`);
       if (res.status !== 200) return null;
       const stats = res.body.stats as { received: number; delivered: number };
       return { ingested: stats.received - before.received, delivered: stats.delivered - before.delivered };
-    });
-    if (unverified) notes.push(`${unverified} deliveries failed verification or were refused`);
+    }, run.watch, fromSimulator(sim, recorder, run.mode));
+    if (arrivals.unverified()) notes.push(`${arrivals.unverified()} deliveries failed verification or were refused`);
     const outbox = await outboxOf(relay, id).catch(() => null);
     if (outbox && (outbox.retried || outbox.pending || outbox.failed)) {
       notes.push(`outbox: ${outbox.retried} of ${outbox.total} deliveries took more than one attempt, ${outbox.pending} pending, ${outbox.failed} failed`);
@@ -172,9 +227,8 @@ export async function runRelay(run: RelayRun): Promise<ScenarioResult> {
     }
     return { ...result, notes };
   } finally {
-    unsubscribe();
-    const del = await relay.api(`/v1/connections/${id}`, { method: "DELETE" }).catch((e: unknown) => ({ status: 0, body: String(e) }));
-    if (del.status !== 204) notes.push(`DELETE ${id}: ${del.status}`);
+    arrivals.unsubscribe();
+    await closeConnection(relay, id, notes);
     await until("the simulator to have no clients", () => sim.clients() === 0, 10_000).catch(() => notes.push("a client stayed connected"));
   }
 }
@@ -205,6 +259,7 @@ export interface BaselineRun {
   count: number;
   mode: Mode;
   limits: RunLimits;
+  watch: Watch;
 }
 
 /** Starts passthrough {id} on the simulator, measures, and stops it. */
@@ -218,11 +273,11 @@ export async function runBaseline(run: BaselineRun): Promise<ScenarioResult> {
   const recorder = new Recorder(run.count);
   receiver.onArrival((a) => recorder.arrived(seqOf(a.body), a.at));
   try {
-    const result = await measure(sim, recorder, run.mode, run.limits, async () => {
+    const result = await measure(recorder, run.limits, async () => {
       const res = await baseline.api(`/stats?id=${encodeURIComponent(id)}`);
       if (res.status !== 200) return null;
       return { ingested: res.body.frames as number, delivered: res.body.posted as number };
-    });
+    }, run.watch, fromSimulator(sim, recorder, run.mode));
     const stats = (await baseline.api(`/stats?id=${encodeURIComponent(id)}`)).body as { failed?: number };
     if (stats?.failed) notes.push(`${stats.failed} posts failed`);
     const dials = sim.connections.length - dialsBefore;

@@ -7,7 +7,7 @@ import * as z from "zod";
 import type { Frame, Platform, StepResult } from "../../src/platforms/contract.ts";
 import { nextAlarm } from "../../src/session/alarm.ts";
 import { BatchWriter } from "../../src/session/batch.ts";
-import { Inbox } from "../../src/session/ingest.ts";
+import { Inbox, INGEST_WINDOW_MS } from "../../src/session/ingest.ts";
 import { UpstreamLink, type LinkListener } from "../../src/session/link.ts";
 import { ShelvedMemory } from "../../src/session/memory.ts";
 import { OutcomeLedger } from "../../src/session/outcomes.ts";
@@ -75,7 +75,7 @@ describe("batched writes", () => {
         fn();
         calls.push("commit");
       },
-      markDelivered: (id: string) => calls.push(`delivered ${id}`),
+      markDeliveredMany: (rows: [string][]) => calls.push(...rows.map(([id]) => `delivered ${id}`)),
       markAttemptFailed: (id: string, _a: number, _s: number | null, _e: string, next: number | null) => calls.push(`failed ${id} ${next}`),
       addToCounter: (_n: string, by: number) => calls.push(`+${by}`),
     } as unknown as SessionStore;
@@ -85,7 +85,7 @@ describe("batched writes", () => {
     ledger.record({ kind: "failed", eventId: "e2", attempts: 1, status: 500, error: "HTTP 500", nextAt: 5 });
     expect(ledger.has("e2")).toBe(true);
     ledger.flush();
-    expect(calls).toEqual(["begin", "delivered e1", "failed e2 5", "+1", "commit"]);
+    expect(calls).toEqual(["begin", "failed e2 5", "delivered e1", "+1", "commit"]);
     expect(ledger.has("e2")).toBe(false);
     expect(written).toBe(1);
 
@@ -117,7 +117,9 @@ describe("batched writes", () => {
     inbox.take(source, [{ type: "typing", data: {} }], { room: 1 });
     expect(memory.recall("self", Date.now())).toBe("me");
     expect(appended).toEqual([]);
-    vi.advanceTimersByTime(0);
+    vi.advanceTimersByTime(INGEST_WINDOW_MS - 1);
+    expect(appended).toEqual([]);
+    vi.advanceTimersByTime(1);
     expect(appended).toEqual([["seen", "typing"]]);
     expect(remembered).toEqual([{ self: "me", room: 1 }]);
     expect(handed).toEqual(["typing false"]);
@@ -133,13 +135,14 @@ describe("the delivery pump", () => {
     const settling = new Set<string>(["e5"]);
     const pump = new DeliveryPump({
       due: (limit) => due.splice(0, limit).filter((d) => !delivered.includes(d.event_id)),
-      deliver: async (d) => {
+      deliver: async ([d]) => {
         inFlight++;
         most = Math.max(most, inFlight);
         await new Promise((r) => setTimeout(r, 5));
-        delivered.push(d.event_id);
+        delivered.push(d!.event_id);
         inFlight--;
       },
+      batch: () => null,
       concurrency: 2,
       paused: () => false,
       settling: { has: (id) => settling.has(id), size: settling.size },
@@ -158,7 +161,8 @@ describe("the delivery pump", () => {
     const delivered: string[] = [];
     const pump = new DeliveryPump({
       due: () => [{ event_id: "e1", attempts: 0, body: "{}" }],
-      deliver: async (d) => void delivered.push(d.event_id),
+      deliver: async ([d]) => void delivered.push(d!.event_id),
+      batch: () => null,
       concurrency: 2,
       paused: () => true,
       settling: { has: () => false, size: 0 },
@@ -166,6 +170,70 @@ describe("the delivery pump", () => {
     });
     await pump.run(1000);
     expect(delivered).toEqual([]);
+  });
+
+  const dues = (from: number, to: number): DueDelivery[] => Array.from({ length: to - from + 1 }, (_, i) => ({ event_id: `e${String(from + i).padStart(3, "0")}`, attempts: 0, body: "{}" }));
+
+  it("batching: takes up to max_events at once, each delivery in exactly one batch", async () => {
+    const stored = dues(1, 7);
+    const batches: string[][] = [];
+    const pump = new DeliveryPump({
+      due: (limit) => stored.splice(0, limit),
+      deliver: async (ds) => void batches.push(ds.map((d) => d.event_id)),
+      batch: () => ({ max_events: 3, max_wait_ms: 0 }),
+      concurrency: 2,
+      paused: () => false,
+      settling: { has: () => false, size: 0 },
+      lingerMs: 10,
+    });
+    await pump.run(1000);
+    expect(batches.every((b) => b.length >= 1 && b.length <= 3)).toBe(true);
+    expect(batches.flat().sort()).toEqual(dues(1, 7).map((d) => d.event_id));
+  });
+
+  it("batching: waits up to max_wait_ms for a fuller batch, and a full one goes at once", async () => {
+    const batches: string[][] = [];
+    const stored = dues(1, 1);
+    const pump = new DeliveryPump({
+      due: (limit) => stored.splice(0, limit),
+      deliver: async (ds) => void batches.push(ds.map((d) => d.event_id)),
+      batch: () => ({ max_events: 4, max_wait_ms: 5_000 }),
+      concurrency: 1,
+      paused: () => false,
+      settling: { has: () => false, size: 0 },
+      lingerMs: 10,
+    });
+    const started = Date.now();
+    const run = pump.run(10_000);
+    await new Promise((r) => setTimeout(r, 20));
+    pump.offer(dues(2, 4)); // now a full batch: the gathering worker goes without waiting out 5 s
+    await run;
+    expect(batches).toEqual([["e001", "e002", "e003", "e004"]]);
+    expect(Date.now() - started).toBeLessThan(4_000);
+  });
+
+  it("holds a bounded number of deliveries in memory; the rest are read back from storage in order", async () => {
+    // Storage holds everything offered (ingest writes before it offers); the pump keeps at most 64 per worker.
+    const stored = dues(1, 300);
+    const seen: string[] = [];
+    const pump = new DeliveryPump({
+      due: (limit) => stored.filter((d) => !seen.includes(d.event_id)).slice(0, limit),
+      deliver: async ([d]) => {
+        await new Promise((r) => setTimeout(r, 1));
+        seen.push(d!.event_id);
+      },
+      batch: () => null,
+      concurrency: 1,
+      paused: () => false,
+      settling: { has: () => false, size: 0 },
+      lingerMs: 10,
+    });
+    const run = pump.run(60_000);
+    const offered = dues(301, 500);
+    stored.push(...offered);
+    pump.offer(offered);
+    await run;
+    expect(seen).toEqual(dues(1, 500).map((d) => d.event_id));
   });
 });
 

@@ -8,11 +8,18 @@
  *   POST /start {id, url, hook}        open the socket of passthrough {id}; 200 once open
  *   POST /stop  {id}                   close it
  *   GET  /stats?id=                    {frames, posted, failed, queued, inflight}
+ *   POST /floor/start {id, hook, count, concurrency, rate, template}   start bare POSTs (floor.ts)
+ *   GET  /floor/stats?id=              {posted, failed, inflight}
  */
 import { DurableObject } from "cloudflare:workers";
+import { Poster, type FloorRun } from "./floor.ts";
+import { postBody } from "./post.ts";
+
+export { Poster };
 
 interface Env {
   PASSTHROUGH: DurableObjectNamespace<Passthrough>;
+  POSTER: DurableObjectNamespace<Poster>;
   DELIVERY_CONCURRENCY?: string;
 }
 
@@ -84,17 +91,10 @@ export class Passthrough extends DurableObject<Env> {
   }
 
   private async post(body: string): Promise<void> {
-    try {
-      const response = await fetch(this.hook, { method: "POST", headers: { "content-type": "application/json" }, body });
-      await response.body?.cancel().catch(() => {});
-      if (response.ok) this.posted++;
-      else this.failed++;
-    } catch {
-      this.failed++;
-    } finally {
-      this.inflight--;
-      this.pump();
-    }
+    if (await postBody(this.hook, body)) this.posted++;
+    else this.failed++;
+    this.inflight--;
+    this.pump();
   }
 }
 
@@ -104,6 +104,7 @@ export default {
   async fetch(request: Request, env: Env): Promise<Response> {
     const url = new URL(request.url);
     if (url.pathname === "/healthz") return new Response("ok");
+    if (url.pathname.startsWith("/floor/")) return floor(request, url, env);
     const body = request.method === "POST" ? ((await request.json().catch(() => ({}))) as { id?: string; url?: string; hook?: string }) : {};
     const id = body.id ?? url.searchParams.get("id") ?? "default";
     const stub = env.PASSTHROUGH.get(env.PASSTHROUGH.idFromName(id));
@@ -120,3 +121,13 @@ export default {
     return json({ error: "not found" }, 404);
   },
 } satisfies ExportedHandler<Env>;
+
+async function floor(request: Request, url: URL, env: Env): Promise<Response> {
+  if (request.method === "POST" && url.pathname === "/floor/start") {
+    const run = (await request.json()) as FloorRun & { id: string };
+    return json(await env.POSTER.get(env.POSTER.idFromName(run.id)).start(run));
+  }
+  const id = url.searchParams.get("id") ?? "default";
+  if (request.method === "GET" && url.pathname === "/floor/stats") return json(await env.POSTER.get(env.POSTER.idFromName(id)).stats());
+  return json({ error: "not found" }, 404);
+}
