@@ -24,7 +24,10 @@ export const said = (answer: HttpAnswer): string => answer.text().slice(0, TEXT_
 /** The answer's body as JSON (lossless); `undefined` for an empty body; `{text}` for anything that is not JSON. */
 export function bodyOf(answer: HttpAnswer): { json: Json | undefined } | { text: string } {
   const text = answer.text();
-  if (text.trim() === "") return { json: undefined };
+  const trimmed = text.trim();
+  if (trimmed === "") return { json: undefined };
+  // A bare integer (a new group's id) keeps all its digits as a string, past 2^53 too.
+  if (/^-?\d+$/.test(trimmed)) return { json: Number.isSafeInteger(Number(trimmed)) ? Number(trimmed) : trimmed };
   try {
     return { json: parseLossless(text) };
   } catch {
