@@ -7,9 +7,10 @@ import type { Platform } from "./contract.ts";
 import { chat68 } from "./chat68/index.ts";
 import { oicq } from "./oicq/index.ts";
 import { roomim } from "./roomim/index.ts";
+import { wschat } from "./wschat/index.ts";
 import { yunhu } from "./yunhu/index.ts";
 
-export const PLATFORMS: Readonly<Record<string, Platform>> = { oicq, chat68, roomim, yunhu };
+export const PLATFORMS: Readonly<Record<string, Platform>> = { oicq, chat68, wschat, roomim, yunhu };
 
 export const platformNames = (): string[] => Object.keys(PLATFORMS);
 

@@ -142,6 +142,8 @@ describe("wschat group actions", () => {
     expect(f.refused("group.update", { group_id: seed.GROUP, notice: "n" }).errors?.map((e) => e.path)).toEqual(["notice", "name"]);
     expect(f.refused("request.approve", { request_id: "r-404" }).errors).toEqual([{ path: "request_id", message: "names no group invitation this connection has seen" }]);
     expect(f.refused("request.reject", { request_id: "r-1", comment: "no" }).errors?.map((e) => e.path)).toEqual(["comment"]);
+    // Answered, an invitation is forgotten: answering it again is refused before it reaches the server.
+    expect(f.http("request.approve", { request_id: "r-1" }).parse(answer(200), f.ctx)).toEqual({ result: {}, remember: { "invitation:r-1": null } });
   });
 
   it("lists neither message.delete nor message.update", () => {

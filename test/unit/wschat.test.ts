@@ -6,8 +6,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Context, Decoded, HttpAnswer } from "../../src/platforms/contract.ts";
-import { WschatConfig, dialUrl, endpoint, publicUrl } from "../../src/platforms/wschat/config.ts";
+import { publicUrl } from "../../src/platforms/kit.ts";
+import { WschatConfig, dialUrl, endpoint } from "../../src/platforms/wschat/config.ts";
 import { decode } from "../../src/platforms/wschat/decode.ts";
+import { wschat } from "../../src/platforms/wschat/index.ts";
 import { canonical } from "../../src/platforms/wschat/ids.ts";
 import { readInvitations } from "../../src/platforms/wschat/invitations.ts";
 import { offlineRequest, readOffline } from "../../src/platforms/wschat/offline.ts";
@@ -285,5 +287,56 @@ describe("wschat upstream config", () => {
     expect(WschatConfig.safeParse({ url: "ws://x/ws" }).success).toBe(false);
     expect(WschatConfig.safeParse({ url: "http://x/ws", accessToken: "t" }).success).toBe(false);
     expect(WschatConfig.safeParse({ url: "ws://x/ws", api: "ws://x", accessToken: "t" }).success).toBe(false);
+  });
+});
+
+describe("wschat link", () => {
+  const steps = wschat.link;
+
+  it("dials the socket with the token, ready when it opens, probed over REST", () => {
+    const { ctx } = fake();
+    expect(steps.dial(ctx)).toEqual({ url: `ws://chat.example.com/ws?access_token=${TOKEN}` });
+    expect(steps.readiness).toBe("open");
+    expect(steps.hello).toBeUndefined();
+    expect(steps.probe!.request(ctx)).toEqual({ method: "GET", url: `http://chat.example.com/api/group?detailed=false&access_token=${TOKEN}` });
+  });
+
+  it("after a connect: fetches, then drops only if there was something, then lists invitations", () => {
+    const f = fake();
+    const first = steps.connected!(f.ctx)!;
+    expect(new URL(first.request.url).searchParams.get("drop")).toBe("false");
+    const fetched = first.then(answer(200, seed.offline), f.ctx);
+    expect(fetched.events).toHaveLength(3);
+    const drop = fetched.next!;
+    expect(new URL(drop.request.url).searchParams.get("drop")).toBe("true");
+    const dropped = drop.then(answer(200, seed.offline), f.ctx);
+    expect(dropped.events.map((e) => e.dedupe)).toEqual(fetched.events.map((e) => e.dedupe)); // stored once: they dedupe
+    const invitations = dropped.next!;
+    expect(new URL(invitations.request.url).pathname).toBe("/api/request");
+    const listed = invitations.then(answer(200, seed.requests), f.ctx);
+    expect(listed.events.map((e) => e.type)).toEqual(["group.invited"]);
+    expect(listed.next ?? null).toBeNull();
+
+    const empty = steps.poll!.step(f.ctx)!.then(answer(200, []), f.ctx);
+    expect(empty.events).toEqual([]);
+    expect(new URL(empty.next!.request.url).pathname).toBe("/api/request"); // nothing to drop
+    expect(steps.poll!.intervalMs).toBeGreaterThanOrEqual(10_000);
+  });
+
+  it("goes on to the invitations when the fetch fails, and stops when the token is refused", () => {
+    const f = fake();
+    const failed = steps.connected!(f.ctx)!.then({ error: "no answer within 10 s" }, f.ctx);
+    expect(failed.events.map((e) => e.type)).toEqual(["upstream.unknown"]);
+    expect(new URL(failed.next!.request.url).pathname).toBe("/api/request");
+    const refused = steps.connected!(f.ctx)!.then(answer(401, ""), f.ctx);
+    expect(refused.signals?.[0]?.kind).toBe("refused");
+    expect(refused.next ?? null).toBeNull();
+  });
+
+  it("shows the upstream without its token", () => {
+    const config = WschatConfig.parse({ url: `wss://chat.example.com/ws?access_token=${TOKEN}`, accessToken: TOKEN });
+    const shown = wschat.redact(config);
+    expect(shown).toEqual({ url: "wss://chat.example.com/ws", api: "https://chat.example.com" });
+    expect(JSON.stringify(shown)).not.toContain(TOKEN);
   });
 });

@@ -5,10 +5,8 @@
  * socket's upgrade; on REST it can only show as the same codes.
  */
 import type { HttpAnswer } from "../contract.ts";
+import { UPSTREAM_TEXT_LIMIT } from "../kit.ts";
 import { parseLossless, type Json } from "../../lib/json.ts";
-
-/** Upstream text kept in problems and events. */
-export const TEXT_LIMIT = 500;
 
 /** Statuses that mean the server refused what was asked (rather than failed at it). */
 export const REFUSAL_STATUSES: ReadonlySet<number> = new Set([400, 403, 404, 409]);
@@ -16,10 +14,8 @@ export const REFUSAL_STATUSES: ReadonlySet<number> = new Set([400, 403, 404, 409
 /** Statuses that mean the token itself is not accepted. */
 export const TOKEN_REFUSED: ReadonlySet<number> = new Set([401, 403]);
 
-export const isSuccess = (status: number): boolean => status >= 200 && status <= 299;
-
-/** The answer's text, cut to TEXT_LIMIT characters. */
-export const said = (answer: HttpAnswer): string => answer.text().slice(0, TEXT_LIMIT);
+/** The answer's text, cut to the length problems quote. */
+export const said = (answer: HttpAnswer): string => answer.text().slice(0, UPSTREAM_TEXT_LIMIT);
 
 /** The answer's body as JSON (lossless); `undefined` for an empty body; `{text}` for anything that is not JSON. */
 export function bodyOf(answer: HttpAnswer): { json: Json | undefined } | { text: string } {

@@ -4,24 +4,14 @@
  * `access_token` to the socket's URL and to every REST call; never shown).
  */
 import * as z from "zod";
+import { httpUrl, wsUrl } from "../kit.ts";
 import { TOKEN_PARAM } from "./frames.ts";
-
-function hasProtocol(value: string, protocols: readonly string[]): boolean {
-  try {
-    return protocols.includes(new URL(value).protocol);
-  } catch {
-    return false;
-  }
-}
 
 export const WschatConfig = z.object({
   /** The socket, e.g. `wss://chat.example.com/ws`; an `access_token` already in it is replaced. */
-  url: z.string().refine((v) => hasProtocol(v, ["ws:", "wss:"]), { message: "must be a ws:// or wss:// URL" }),
+  url: wsUrl,
   /** The REST base; default: the socket's host and port over http/https. */
-  api: z
-    .string()
-    .refine((v) => hasProtocol(v, ["http:", "https:"]), { message: "must be an http:// or https:// URL" })
-    .optional(),
+  api: httpUrl.optional(),
   accessToken: z.string().min(1),
 });
 export type WschatConfig = z.output<typeof WschatConfig>;
@@ -53,9 +43,4 @@ export function endpoint(config: WschatConfig, route: string, query: Record<stri
   for (const [k, v] of Object.entries(query)) if (v !== undefined) u.searchParams.set(k, v);
   u.searchParams.set(TOKEN_PARAM, config.accessToken);
   return u.href;
-}
-
-/** A URL as a GET may show it: no query, no fragment, no user info. */
-export function publicUrl(url: string): string {
-  return url.replace(/[?#].*$/s, "").replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@]*@/i, "$1");
 }

@@ -16,32 +16,22 @@
  * once.
  */
 import type { Context, Decoded, Frame } from "../contract.ts";
-import type { ChatRef, DraftEvent, EventType } from "../../events/types.ts";
+import type { ChatRef, DraftEvent } from "../../events/types.ts";
 import type { Element } from "../../events/elements.ts";
-import { base64 } from "../../lib/bytes.ts";
 import { isRecord, parseLossless } from "../../lib/json.ts";
-import { errorText } from "../../lib/problem.ts";
 import { shown } from "../../lib/values.ts";
+import { guardDecode, one, rawOf, unknown } from "../kit.ts";
 import type { WschatConfig } from "./config.ts";
 import { FRAME_TYPE, MessageFrame, NotificationFrame, timeMs, type MessageFrame as Message } from "./frames.ts";
 import { messageDedupe, messageId } from "./ids.ts";
 
 type Ctx = Context<WschatConfig>;
 type Obj = Record<string, unknown>;
-/** A draft event with the dedupe key of the adapter contract. */
-export type Draft = DraftEvent & { dedupe?: string };
 
-export function decode(frame: Frame, ctx: Ctx): Decoded {
-  try {
-    return decodeFrame(frame, ctx);
-  } catch (err) {
-    // A frame nobody foresaw must still reach the user rather than vanish.
-    return unknown(`decoding failed: ${errorText(err)}`, typeof frame === "string" ? { text: frame } : { base64: base64(frame) });
-  }
-}
+export const decode = guardDecode(decodeFrame);
 
 function decodeFrame(frame: Frame, ctx: Ctx): Decoded {
-  if (typeof frame !== "string") return unknown("binary frame", { base64: base64(frame) });
+  if (typeof frame !== "string") return unknown("binary frame", rawOf(frame));
   let parsed: unknown;
   try {
     parsed = parseLossless(frame);
@@ -66,7 +56,7 @@ function decodeFrame(frame: Frame, ctx: Ctx): Decoded {
  * `message.created`, or an `upstream.unknown` saying which field does not fit. `fallback`
  * stands in for a timestamp that cannot be read (see ids.ts).
  */
-export function messageEvent(raw: Obj, fallback: string): Draft {
+export function messageEvent(raw: Obj, fallback: string): DraftEvent {
   const parsed = MessageFrame.safeParse(raw);
   if (!parsed.success) {
     const fields = parsed.error.issues.map((i) => `${i.path.join(".") || "frame"}: ${i.message}`).join("; ");
@@ -76,7 +66,7 @@ export function messageEvent(raw: Obj, fallback: string): Draft {
   const chat = chatOf(m);
   const id = messageId(chat, m.senderId, m.timestamp, m.content, fallback);
   const content = contentOf(m.content);
-  const event: Draft = {
+  const event: DraftEvent = {
     type: "message.created",
     data: { message: { id, chat, sender: { id: m.senderId }, content, text: typeof m.content === "string" ? m.content : "" } },
     raw,
@@ -102,18 +92,5 @@ function notification(raw: Obj): Decoded {
   return one("notification.received", { kind: parsed.data.notificationType, content: parsed.data.content ?? null }, raw);
 }
 
-// ---- small builders ---------------------------------------------------------------------------
-
-export function one(type: EventType, data: Obj, raw: unknown, timestamp?: number): Decoded {
-  const event: DraftEvent = { type, data, raw };
-  if (timestamp !== undefined) event.timestamp = timestamp;
-  return { events: [event] };
-}
-
-export function unknownEvent(reason: string, raw: unknown): Draft {
-  return { type: "upstream.unknown", data: { reason }, raw };
-}
-
-export function unknown(reason: string, raw: unknown): Decoded {
-  return { events: [unknownEvent(reason, raw)] };
-}
+/** One `upstream.unknown` event (among others of the same answer). */
+export const unknownEvent = (reason: string, raw: unknown): DraftEvent => unknown(reason, raw).events[0]!;

@@ -34,18 +34,15 @@ import type { ActionOutcome, Context, HttpAnswer, Plan, PlatformAction } from ".
 import type { ActionParams } from "../../events/actions.ts";
 import { id as idSchema, type Element } from "../../events/elements.ts";
 import { isRecord } from "../../lib/json.ts";
-import { ProblemError, problem, type FieldError } from "../../lib/problem.ts";
-import { REFUSAL_STATUSES, bodyOf, isSuccess, said } from "./answers.ts";
+import { problem, type FieldError } from "../../lib/problem.ts";
+import { httpPlan, invalid, isSuccess, platformAction, socketPlan, unified } from "../kit.ts";
+import { REFUSAL_STATUSES, bodyOf, said } from "./answers.ts";
 import { endpoint, type WschatConfig } from "./config.ts";
 import { CreatedGroup, FRAME_TYPE, GroupInfo, GroupList, NOTIFY_TYPES, ROUTE, type ClientFrame, type InviteBody, type NotificationBody } from "./frames.ts";
 import { invitationKey } from "./invitations.ts";
 
 type Ctx = Context<WschatConfig>;
 type Obj = Record<string, unknown>;
-
-function invalid(errors: FieldError[]): never {
-  throw new ProblemError(problem("invalid_request", errors.map((e) => `${e.path}: ${e.message}`).join("; "), { errors }));
-}
 
 // ---- answers --------------------------------------------------------------------------------
 
@@ -68,25 +65,16 @@ function rest(
   what: string,
   read: (answer: HttpAnswer) => ActionOutcome = () => ({ result: {} }),
 ): Plan {
-  const plan: Plan = {
-    kind: "http",
-    method: request.method,
-    url: endpoint(ctx.config, request.route, request.query),
-    parse(answer) {
-      if (isSuccess(answer.status)) return read(answer);
-      const text = said(answer) || (answer.status === 403 ? REFUSAL_TEXT[`${request.method} ${request.template}`] : undefined) || null;
-      const upstream = { code: answer.status, text };
-      if (REFUSAL_STATUSES.has(answer.status)) {
-        return { problem: problem("upstream_rejected", `wschat refused to ${what} (HTTP ${answer.status}${text ? `: ${text}` : ""})`, { upstream }) };
-      }
-      return { problem: problem("upstream_error", `wschat answered HTTP ${answer.status} to ${what}`, { upstream }) };
-    },
-  };
-  if (request.body !== undefined) {
-    plan.headers = { "content-type": "application/json" };
-    plan.body = JSON.stringify(request.body);
-  }
-  return plan;
+  const body = request.body === undefined ? {} : { headers: { "content-type": "application/json" }, body: JSON.stringify(request.body) };
+  return httpPlan({ method: request.method, url: endpoint(ctx.config, request.route, request.query), ...body }, (answer) => {
+    if (isSuccess(answer)) return read(answer);
+    const text = said(answer) || (answer.status === 403 ? REFUSAL_TEXT[`${request.method} ${request.template}`] : undefined) || null;
+    const upstream = { code: answer.status, text };
+    if (REFUSAL_STATUSES.has(answer.status)) {
+      return { problem: problem("upstream_rejected", `wschat refused to ${what} (HTTP ${answer.status}${text ? `: ${text}` : ""})`, { upstream }) };
+    }
+    return { problem: problem("upstream_error", `wschat answered HTTP ${answer.status} to ${what}`, { upstream }) };
+  });
 }
 
 function unreadable(answer: HttpAnswer, what: string): ActionOutcome {
@@ -123,7 +111,7 @@ export function planMessageCreate(params: ActionParams<"message.create">, _ctx: 
     params.chat.type === "private"
       ? { type: FRAME_TYPE.private, receiverId: params.chat.id, content }
       : { type: FRAME_TYPE.group, groupId: params.chat.id, content };
-  return { kind: "socket", frames: [JSON.stringify(frame)], await: null };
+  return socketPlan([JSON.stringify(frame)], null);
 }
 
 // ---- groups ---------------------------------------------------------------------------------
@@ -205,7 +193,9 @@ function planAnswer(accept: boolean) {
     if (params.comment !== undefined) errors.push({ path: "comment", message: "wschat answers an invitation without a comment" });
     if (errors.length > 0) invalid(errors);
     const route = ROUTE.request(params.request_id);
-    return rest(ctx, { method: accept ? "PUT" : "DELETE", route, template: "/api/request/{id}" }, accept ? "accept the invitation" : "decline the invitation");
+    // Answered: forgotten, so that answering it again is refused before it reaches the server.
+    const answered = (): ActionOutcome => ({ result: {}, remember: { [invitationKey(params.request_id)]: null } });
+    return rest(ctx, { method: accept ? "PUT" : "DELETE", route, template: "/api/request/{id}" }, accept ? "accept the invitation" : "decline the invitation", answered);
   };
 }
 
@@ -235,7 +225,7 @@ function planNotify(params: NotifyParams, ctx: Ctx): Plan {
 function planRaw(params: ActionParams<"upstream.raw">, ctx: Ctx): Plan {
   if ("frame" in params) {
     const { frame } = params;
-    return { kind: "socket", frames: [typeof frame === "string" ? frame : JSON.stringify(frame)], await: null };
+    return socketPlan([typeof frame === "string" ? frame : JSON.stringify(frame)], null);
   }
   const { method, path, body } = params.http;
   if (method === "GET" && body !== undefined) invalid([{ path: "http.body", message: "a GET carries no body" }]);
@@ -248,17 +238,17 @@ function planRaw(params: ActionParams<"upstream.raw">, ctx: Ctx): Plan {
 }
 
 export const actions: Readonly<Record<string, PlatformAction<WschatConfig>>> = {
-  "message.create": { plan: planMessageCreate },
-  "group.create": { plan: planGroupCreate },
-  "group.update": { plan: planGroupUpdate },
-  "group.get": { plan: planGroupGet },
-  "group.member.list": { plan: planMemberList },
-  "group.list": { plan: planGroupList },
-  "group.invite": { plan: planGroupInvite },
-  "group.kick": { plan: planGroupKick },
-  "group.leave": { plan: planGroupLeave },
-  "request.approve": { plan: planAnswer(true) },
-  "request.reject": { plan: planAnswer(false) },
-  "wschat.notify": { params: NotifyParams, plan: planNotify },
-  "upstream.raw": { plan: planRaw },
+  "message.create": unified("message.create", planMessageCreate),
+  "group.create": unified("group.create", planGroupCreate),
+  "group.update": unified("group.update", planGroupUpdate),
+  "group.get": unified("group.get", planGroupGet),
+  "group.member.list": unified("group.member.list", planMemberList),
+  "group.list": unified("group.list", planGroupList),
+  "group.invite": unified("group.invite", planGroupInvite),
+  "group.kick": unified("group.kick", planGroupKick),
+  "group.leave": unified("group.leave", planGroupLeave),
+  "request.approve": unified("request.approve", planAnswer(true)),
+  "request.reject": unified("request.reject", planAnswer(false)),
+  "wschat.notify": platformAction(NotifyParams, planNotify),
+  "upstream.raw": unified("upstream.raw", planRaw),
 };

@@ -6,7 +6,8 @@
  * A token the REST API refuses (401/403) is a refused login: the connection goes to `failed`.
  */
 import type { Context, Decoded, HttpAnswer } from "../contract.ts";
-import { TOKEN_REFUSED, isSuccess, said } from "./answers.ts";
+import { isSuccess } from "../kit.ts";
+import { TOKEN_REFUSED, said } from "./answers.ts";
 
 export type Call = "messages" | "invitations";
 
@@ -28,7 +29,7 @@ export function failed(call: Call, what: string, outcome: Failure, ctx: Context<
     kind = "unreadable";
     reason = `${what} answered something that is not the expected JSON`;
     raw = { text: outcome.unreadable };
-  } else if (isSuccess(outcome.status)) {
+  } else if (isSuccess(outcome)) {
     return null;
   } else if (TOKEN_REFUSED.has(outcome.status)) {
     return { events: [], signals: [{ kind: "refused", reason: `the access token was refused: ${what} answered HTTP ${outcome.status}` }] };

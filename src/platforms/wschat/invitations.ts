@@ -9,10 +9,11 @@
  * invited user, is then always this account; approving any other is refused with a 403).
  */
 import type { Context, Decoded, HttpAnswer } from "../contract.ts";
+import type { DraftEvent } from "../../events/types.ts";
 import { bodyOf, said } from "./answers.ts";
 import { endpoint, type WschatConfig } from "./config.ts";
 import { Invitation, InvitationList, ROUTE } from "./frames.ts";
-import { unknownEvent, type Draft } from "./decode.ts";
+import { unknownEvent } from "./decode.ts";
 import { failed, recovered } from "./faults.ts";
 import { invitationDedupe } from "./ids.ts";
 
@@ -23,7 +24,9 @@ export interface SeenInvitation {
   group: string;
 }
 
-export const invitationKey = (id: string): string => `invitation:${id}`;
+/** The memory shelf of invitations seen, one key each. */
+export const INVITATION_SHELF = "invitation";
+export const invitationKey = (id: string): string => `${INVITATION_SHELF}:${id}`;
 
 export function invitationsRequest(ctx: Ctx): { method: string; url: string } {
   return { method: "GET", url: endpoint(ctx.config, ROUTE.requests) };
@@ -37,7 +40,7 @@ export function readInvitations(answer: HttpAnswer | { error: string }, ctx: Ctx
   const list = "json" in body ? InvitationList.safeParse(body.json ?? []) : null;
   if (!list?.success) return failed("invitations", what, { unreadable: said(answer as HttpAnswer) }, ctx)!;
 
-  const events: Draft[] = [];
+  const events: DraftEvent[] = [];
   const remember: Record<string, unknown> = { ...recovered("invitations", ctx).remember };
   for (const item of list.data) {
     const parsed = Invitation.safeParse(item);

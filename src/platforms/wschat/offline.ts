@@ -17,10 +17,11 @@
  * that needs the socket to drop in the same instant.
  */
 import type { Context, Decoded, HttpAnswer } from "../contract.ts";
+import type { DraftEvent } from "../../events/types.ts";
 import { isRecord } from "../../lib/json.ts";
 import { endpoint, type WschatConfig } from "./config.ts";
 import { OfflineAnswer, READINGS, ROUTE, timeMs } from "./frames.ts";
-import { messageEvent, type Draft } from "./decode.ts";
+import { messageEvent } from "./decode.ts";
 import { bodyOf, said } from "./answers.ts";
 import { failed, recovered } from "./faults.ts";
 
@@ -53,14 +54,14 @@ export function readOffline(answer: HttpAnswer | { error: string }, ctx: Ctx): O
   const parsed = "json" in body ? OfflineAnswer.safeParse(body.json ?? []) : null;
   if (!parsed?.success) return { ...failed("messages", what, { unreadable: said(answer as HttpAnswer) }, ctx)!, fetched: 0 };
 
-  const found: { event: Draft; at: number }[] = [];
+  const found: { event: DraftEvent; at: number }[] = [];
   for (const entry of parsed.data) {
     entry.messages.forEach((m, i) => {
       // An entry's messages are that sender's: a message that omits `senderId` is theirs.
       const message = isRecord(m) && m.senderId === undefined ? { ...m, senderId: entry.id } : m;
       const event = isRecord(message)
         ? messageEvent(message, `offline:${entry.id}:${i}`)
-        : ({ type: "upstream.unknown", data: { reason: "offline message that is not an object" }, raw: m } satisfies Draft);
+        : ({ type: "upstream.unknown", data: { reason: "offline message that is not an object" }, raw: m } satisfies DraftEvent);
       if (event.raw === message && message !== m) event.raw = m;
       found.push({ event, at: timeMs(isRecord(m) ? m.timestamp : undefined) ?? Number.POSITIVE_INFINITY });
     });
