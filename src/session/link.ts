@@ -33,6 +33,8 @@ export interface LinkDeps {
   stepTimeoutMs: number;
   /** Overrides of the platform's heartbeat timing. */
   heartbeat: { intervalMs?: number; timeoutMs?: number };
+  /** Override of the platform's poll interval. */
+  pollIntervalMs?: number;
 }
 
 export type DialOutcome =
@@ -242,6 +244,6 @@ export class UpstreamLink {
       void this.chain(poll.step(this.deps.context()), generation)
         .catch((err: unknown) => console.error(`link poll: ${errorText(err)}`))
         .finally(() => (running = false));
-    }, poll.intervalMs);
+    }, this.deps.pollIntervalMs ?? poll.intervalMs);
   }
 }

@@ -99,6 +99,7 @@ export class ConnectionSession extends DurableObject<SessionEnv> {
       dialTimeoutMs: this.settings.dialTimeoutMs,
       stepTimeoutMs: this.settings.actionTimeoutMs,
       heartbeat: this.settings.heartbeat,
+      ...(this.settings.pollIntervalMs !== undefined && { pollIntervalMs: this.settings.pollIntervalMs }),
       listener: {
         frame: (frame) => this.onFrame(frame),
         lost: (code, reason) => this.onLost(code, reason),

@@ -17,6 +17,8 @@ export interface SessionEnv {
   /** Override the platform's application heartbeat timing (ms). */
   HEARTBEAT_INTERVAL_MS?: string;
   HEARTBEAT_TIMEOUT_MS?: string;
+  /** Override the platform's link poll interval (ms). */
+  POLL_INTERVAL_MS?: string;
 }
 
 /** A number from an environment string: digits with an optional fraction, in [min, max]. */
@@ -38,6 +40,7 @@ const Env = z.object({
   ACTION_BURST: numeric(1, 100_000).optional(),
   HEARTBEAT_INTERVAL_MS: numeric(50, 600_000).optional(),
   HEARTBEAT_TIMEOUT_MS: numeric(50, 600_000).optional(),
+  POLL_INTERVAL_MS: numeric(50, 3_600_000).optional(),
 });
 
 export interface Settings {
@@ -56,6 +59,8 @@ export interface Settings {
   actionBurst: number;
   /** Overrides of the platform's heartbeat timing, when set. */
   heartbeat: { intervalMs?: number; timeoutMs?: number };
+  /** Override of the platform's link poll interval, when set. */
+  pollIntervalMs?: number;
 }
 
 export class SettingsError extends Error {}
@@ -81,5 +86,6 @@ export function parseSettings(env: SessionEnv): Settings {
       ...(e.HEARTBEAT_INTERVAL_MS !== undefined && { intervalMs: e.HEARTBEAT_INTERVAL_MS }),
       ...(e.HEARTBEAT_TIMEOUT_MS !== undefined && { timeoutMs: e.HEARTBEAT_TIMEOUT_MS }),
     },
+    ...(e.POLL_INTERVAL_MS !== undefined && { pollIntervalMs: e.POLL_INTERVAL_MS }),
   };
 }

@@ -35,8 +35,8 @@ describe("settings", () => {
   });
 
   it("reads numbers, clamps delivery concurrency to 6 and derives the burst from the rate", () => {
-    const s = parseSettings({ ACTION_TIMEOUT_MS: "1500", ACTION_RATE: "5", DELIVERY_CONCURRENCY: "10", HEARTBEAT_INTERVAL_MS: "400", RETENTION_DAYS: "0.5" });
-    expect(s).toMatchObject({ actionTimeoutMs: 1500, actionRate: 5, actionBurst: 10, deliveryConcurrency: 6, heartbeat: { intervalMs: 400 }, retentionMs: 43_200_000 });
+    const s = parseSettings({ ACTION_TIMEOUT_MS: "1500", ACTION_RATE: "5", DELIVERY_CONCURRENCY: "10", HEARTBEAT_INTERVAL_MS: "400", RETENTION_DAYS: "0.5", POLL_INTERVAL_MS: "400" });
+    expect(s).toMatchObject({ actionTimeoutMs: 1500, actionRate: 5, actionBurst: 10, deliveryConcurrency: 6, heartbeat: { intervalMs: 400 }, retentionMs: 43_200_000, pollIntervalMs: 400 });
   });
 
   it("refuses an invalid value with an error naming every bad variable", () => {
