@@ -38,7 +38,7 @@ function fake(upstream: unknown = { url: "ws://chat.example.com/ws", accessToken
     ctx,
     store,
     decode: (frame: string | Uint8Array) => keep(decode(frame, ctx)),
-    offline: (answer: HttpAnswer | { error: string }) => keep(readOffline(answer, ctx)),
+    offline: (answer: HttpAnswer | { error: string }, drop = false) => keep(readOffline(answer, ctx, drop)),
     invitations: (answer: HttpAnswer | { error: string }) => keep(readInvitations(answer, ctx)),
   };
 }
@@ -233,6 +233,16 @@ describe("wschat offline messages", () => {
     f.offline(answer(200, []));
     expect(f.store.size).toBe(0);
     expect(f.offline(answer(500, "boom")).events).toHaveLength(1);
+  });
+
+  it("keeps the failures of fetching and of dropping apart", () => {
+    const f = fake();
+    const reason = f.offline(answer(503, ""), true).events.map((e) => (e.data as any).reason);
+    expect(reason).toEqual(["dropping offline messages (GET /api/message?drop=true) answered HTTP 503"]);
+    f.offline(answer(200, seed.offline)); // a fetch that works does not clear the drop's failure
+    expect(f.offline(answer(503, ""), true).events).toEqual([]);
+    f.offline(answer(200, []), true);
+    expect(f.store.size).toBe(0);
   });
 
   it("takes a token the REST API refuses as a refused login", () => {

@@ -9,7 +9,8 @@ import type { Context, Decoded, HttpAnswer } from "../contract.ts";
 import { isSuccess } from "../kit.ts";
 import { TOKEN_REFUSED, said } from "./answers.ts";
 
-export type Call = "messages" | "invitations";
+/** The calls: fetching offline messages, fetching them with drop=true, listing invitations. */
+export type Call = "messages" | "drop" | "invitations";
 
 const faultKey = (call: Call): string => `fault:${call}`;
 

@@ -35,7 +35,7 @@ function dropStep(ctx: Ctx): LinkStep {
   return {
     request: offlineRequest(ctx, true),
     then(answer, ctx) {
-      const { fetched: _, ...result } = readOffline(answer, ctx);
+      const { fetched: _, ...result } = readOffline(answer, ctx, true);
       return refusedIn(result) ? result : { ...result, next: invitationsStep(ctx) };
     },
   };

@@ -41,18 +41,20 @@ export interface OfflineRead extends Decoded {
 }
 
 /**
- * The answer of either step: each message as `message.created` (an entry that does not fit as
- * `upstream.unknown`), in server time order across senders. A failure is reported once
- * (faults.ts) and ends the chain: the messages stay on the server for the next fetch.
+ * The answer of either step (`drop`: the second): each message as `message.created` (an
+ * entry that does not fit as `upstream.unknown`), in server time order across senders. A
+ * failure is reported once (faults.ts); the messages stay on the server for the next poll.
  */
-export function readOffline(answer: HttpAnswer | { error: string }, ctx: Ctx): OfflineRead {
-  const what = "offline messages (GET /api/message)";
-  const problem = failed("messages", what, answer, ctx);
+export function readOffline(answer: HttpAnswer | { error: string }, ctx: Ctx, drop = false): OfflineRead {
+  // Each step has its own failure memory: a fetch that works must not hide a drop that keeps failing.
+  const call = drop ? "drop" : "messages";
+  const what = drop ? "dropping offline messages (GET /api/message?drop=true)" : "offline messages (GET /api/message)";
+  const problem = failed(call, what, answer, ctx);
   if (problem) return { ...problem, fetched: 0 };
   const body = bodyOf(answer as HttpAnswer);
   // An empty body is read as no messages.
   const parsed = "json" in body ? OfflineAnswer.safeParse(body.json ?? []) : null;
-  if (!parsed?.success) return { ...failed("messages", what, { unreadable: said(answer as HttpAnswer) }, ctx)!, fetched: 0 };
+  if (!parsed?.success) return { ...failed(call, what, { unreadable: said(answer as HttpAnswer) }, ctx)!, fetched: 0 };
 
   const found: { event: DraftEvent; at: number }[] = [];
   for (const entry of parsed.data) {
@@ -69,5 +71,5 @@ export function readOffline(answer: HttpAnswer | { error: string }, ctx: Ctx): O
   // The server sorts each sender's list; the relay orders them all (a stable sort keeps ties in answer order).
   found.sort((a, b) => a.at - b.at);
   const events = found.map((f) => f.event);
-  return { events, ...recovered("messages", ctx), fetched: events.length };
+  return { events, ...recovered(call, ctx), fetched: events.length };
 }
