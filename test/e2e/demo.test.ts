@@ -20,11 +20,14 @@ it("npm start shows webhooks flowing", async () => {
     "message.updated",
     "message.appended",
     "draft.updated",
+    "group.invited",
+    "notification.received",
   ]) {
     expect(stdout).toContain(type);
   }
   expect(stdout).toMatch(/message\.create ← 200 \{"message_id":"\d{19}","timestamp":\d+\}/);
   expect(stdout).toContain("request.approve ← 200 {}");
   expect(stdout).toMatch(/demo-68\/actions\/message\.create ← 200 \{"message_id":"\d{10}","timestamp":\d+\}/);
-  expect(stdout).toContain("✔ 23 webhooks received, each verified with the standardwebhooks library.");
+  expect(stdout).toContain('demo-wschat/actions/message.create ← 202 {"message_id":null}');
+  expect(stdout).toContain("✔ 27 webhooks received, each verified with the standardwebhooks library.");
 });

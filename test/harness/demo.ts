@@ -1,5 +1,5 @@
 /**
- * `npm start`: the relay in wrangler dev, the roomim, oicq, yunhu and chat68 simulators and a
+ * `npm start`: the relay in wrangler dev, the roomim, oicq, yunhu, chat68 and wschat simulators and a
  * verifying webhook sink, a demo connection on each, and a short scripted conversation. Every webhook is printed as it
  * arrives, verified with the standardwebhooks library. The relay keeps running afterwards so
  * the API can be tried by hand (the commands are printed); Ctrl-C stops everything.
@@ -14,6 +14,7 @@ import { startChat68, type Chat68Sim } from "../sim/chat68.ts";
 import { startOicq, type OicqSim } from "../sim/oicq.ts";
 import { startRoomim, type RoomimSim } from "../sim/roomim.ts";
 import { startSink, type Sink } from "../sim/sink.ts";
+import { startWschat, tokenOf, type WschatSim } from "../sim/wschat.ts";
 import { startYunhu, type YunhuSim } from "../sim/yunhu.ts";
 
 const TOKEN = "dev-token";
@@ -26,6 +27,8 @@ const YUNHU_CONNECTION = "demo-yunhu";
 const YUNHU_GROUP = "872440499";
 const CHAT68_CONNECTION = "demo-68";
 const CHAT68_GROUP = "389284";
+const WSCHAT_CONNECTION = "demo-wschat";
+const WSCHAT_FRIEND = "u-alice";
 const FRIEND = "1860863094709035009";
 const GROUP = "1858689382414958593";
 
@@ -143,6 +146,25 @@ async function playChat68(stage: Stage, client: Chat68Sim): Promise<void> {
   await sleep(800);
 }
 
+async function playWschat(stage: Stage, server: WschatSim): Promise<void> {
+  const { relay } = stage;
+  say("wschat: a friend writes while the bot is not connected yet; the server keeps it offline");
+  server.message({ from: WSCHAT_FRIEND, to: WSCHAT_CONNECTION, content: "are you there?" });
+  await connect(stage, WSCHAT_CONNECTION, "wschat", { url: server.url, accessToken: tokenOf(WSCHAT_CONNECTION) });
+  await waitForEvent(stage.sink, WSCHAT_CONNECTION, "message.created");
+
+  say("on connect the relay fetched it, stored it, then had the server drop it; a friend invites the bot to a group (found by the poll)");
+  server.addGroup({ id: "g-hiking", name: "weekend hiking", managerId: WSCHAT_FRIEND, usersId: [WSCHAT_FRIEND] });
+  server.invite({ from: WSCHAT_FRIEND, group: "g-hiking", to: WSCHAT_CONNECTION });
+  const invited = await waitForEvent(stage.sink, WSCHAT_CONNECTION, "group.invited");
+
+  say("the bot accepts by request_id, greets the group (unconfirmed: 202) and gets a notification");
+  await act(relay, WSCHAT_CONNECTION, "request.approve", { request_id: invited.data.request.id });
+  await act(relay, WSCHAT_CONNECTION, "message.create", { chat: { type: "group", id: "g-hiking" }, content: "hello hikers" });
+  await act(relay, WSCHAT_CONNECTION, "wschat.notify", { to: WSCHAT_CONNECTION, notificationType: "reminder", content: "pack water" });
+  await sleep(800);
+}
+
 async function waitForEvent(sink: Sink, id: string, type: string): Promise<any> {
   let found: any;
   await waitFor(async () => (found = sink.verified(id).map((d) => d.event as any).find((e) => e?.type === type)) !== undefined);
@@ -154,27 +176,30 @@ async function main(): Promise<void> {
   const daemon = await startOicq({ port: await portOr(8888) });
   const yunhu = await startYunhu({ port: await portOr(9003) });
   const chat68 = await startChat68({ port: await portOr(9005) });
+  const wschat = await startWschat({ port: await portOr(9004) });
   const sink = await startSink({ port: await portOr(9002), log: true });
   const persistTo = join(ROOT, ".wrangler", "demo-state");
   rmSync(persistTo, { recursive: true, force: true }); // every demo starts from scratch
   mkdirSync(persistTo, { recursive: true });
   console.log("starting the relay (wrangler dev)…");
-  const relay: Relay = await startRelay({ port: await portOr(8787), token: TOKEN, persistTo });
+  // wschat's poll (offline messages, invitations) every 2 s rather than 30 s, so the demo need not wait.
+  const relay: Relay = await startRelay({ port: await portOr(8787), token: TOKEN, persistTo, vars: { POLL_INTERVAL_MS: "2000" } });
   const stop = async () => {
     await relay.stop();
-    await Promise.all([roomim.close(), daemon.close(), yunhu.close(), chat68.close(), sink.close()]);
+    await Promise.all([roomim.close(), daemon.close(), yunhu.close(), chat68.close(), wschat.close(), sink.close()]);
   };
   process.once("SIGINT", () => void stop().then(() => process.exit(0)));
 
   try {
-    console.log(`relay ${relay.url} · simulators: roomim ${roomim.url}, oicq ${daemon.url}, yunhu ${yunhu.url}, chat68 ${chat68.url} · webhook sink ${sink.url}`);
+    console.log(`relay ${relay.url} · simulators: roomim ${roomim.url}, oicq ${daemon.url}, yunhu ${yunhu.url}, chat68 ${chat68.url}, wschat ${wschat.url} · webhook sink ${sink.url}`);
     const stage = { relay, sink };
     await playRoomim(stage, roomim);
     await playOicq(stage, daemon);
     await playYunhu(stage, yunhu);
     await playChat68(stage, chat68);
+    await playWschat(stage, wschat);
 
-    const delivered = [CONNECTION, QQ_CONNECTION, YUNHU_CONNECTION, CHAT68_CONNECTION].reduce((n, id) => n + sink.verified(id).length, 0);
+    const delivered = [CONNECTION, QQ_CONNECTION, YUNHU_CONNECTION, CHAT68_CONNECTION, WSCHAT_CONNECTION].reduce((n, id) => n + sink.verified(id).length, 0);
     console.log(`\n✔ ${delivered} webhooks received, each verified with the standardwebhooks library.`);
     if (once) return;
     console.log(`
