@@ -7,14 +7,15 @@
 //   POST /control/invite        { from, group, to }             → { status, body }  (as POST /api/request)
 //   POST /control/block         { user, from, blocked? = true } → { user, from, blocked }
 //   POST /control/pause         { paused }                      → { paused }   (every REST request hangs)
-//   POST /control/hold-drops    { on }                          → { on }       (park dropping offline fetches)
+//   POST /control/hold-drops    { on, user? }                   → { on }       (park dropping offline fetches, of one user or all)
 //   POST /control/release-drops { apply }                       → { released }
 //   GET  /control/offline?user=     → { messages }  (what waits for the user)
 //   GET  /control/requests?since=n  → { requests }  (REST requests in order)
 //   GET  /control/groups            → { groups }
 //   GET  /control/invitations       → { invitations }
 //   GET  /control/discarded         → { discarded } (frames not delivered: blocked, offline)
-//   POST /control/script            { route: "GET /api/message", httpStatus?, body?, delayMs?, silent?, always? }
+//   POST /control/script        { route: "GET /api/message", user?, httpStatus?, body?, delayMs?, silent?, always?, clear? }
+//                               (`user`: only that user's requests; routes are SCRIPT_ROUTES of wschat.ts)
 
 import type { PushTable } from "./base.ts";
 import { BadRequest, json } from "./control.ts";
@@ -60,10 +61,13 @@ export function wschatControl(sim: WschatSim, route: string, body: Buffer, query
       return { paused };
     }
     case "POST /control/hold-drops": {
-      const on = flag(json(body), "on");
-      sim.holdDrops(on);
+      const p = json(body);
+      const on = flag(p, "on");
+      sim.holdDrops(on, p.user === undefined ? undefined : str(p, "user"));
       return { on };
     }
+    case "POST /control/script":
+      return sim.scriptFromControl(json(body));
     case "POST /control/release-drops":
       return { released: sim.releaseDrops(flag(json(body), "apply")) };
     case "GET /control/offline": {

@@ -254,6 +254,23 @@ describe("misbehaving on demand", () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(140);
   });
 
+  it("scripts and parks one user's requests only, when asked to", async () => {
+    await control("POST", "/control/script", { route: "GET /api/group", user: ALICE, httpStatus: 503 });
+    expect((await rest(ME, "GET", "/api/group")).status).toBe(200);
+    expect((await rest(ALICE, "GET", "/api/group")).status).toBe(503);
+    expect((await rest(ALICE, "GET", "/api/group")).status).toBe(200);
+    await control("POST", "/control/script", { route: "GET /api/group", user: ALICE, httpStatus: 500, always: true });
+    expect((await rest(ALICE, "GET", "/api/group")).status).toBe(500);
+    await control("POST", "/control/script", { route: "GET /api/group", user: ALICE, always: true, clear: true });
+    expect((await rest(ALICE, "GET", "/api/group")).status).toBe(200);
+    await control("POST", "/control/hold-drops", { on: true, user: ALICE });
+    expect((await rest(ME, "GET", "/api/message")).status).toBe(200);
+    const parked = rest(ALICE, "GET", "/api/message");
+    await sim.waitForHeldDrop();
+    sim.releaseDrops(true);
+    expect((await parked).status).toBe(200);
+  });
+
   it("hangs every REST request while paused, and records each request with its answer", async () => {
     await control("POST", "/control/pause", { paused: true });
     const hung = rest(ME, "GET", "/api/group");

@@ -9,7 +9,8 @@
 // For the tests of "nothing lost, nothing twice", the dropping GET /api/message can be held:
 // `holdDrops(true)` parks the next ones unanswered and undone until `releaseDrops(apply)`
 // answers them (apply: drop the messages, as the server would have) or abandons them
-// (the server never saw them).
+// (the server never saw them). Scripts and holds can be limited to one user, so that tests
+// sharing the simulator do not disturb each other.
 //
 //   node test/sim/wschat.ts --port 9004 [--log]
 
@@ -18,7 +19,7 @@ import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import type { WebSocket } from "ws";
 import { SocketSim } from "./base.ts";
 import type { ConnectionRecord, ReceivedFrame, SocketSimApi } from "./base.ts";
-import { BadRequest } from "./control.ts";
+import { BadRequest, type Params } from "./control.ts";
 import { cliOptions, listen, readBody, sendJson } from "./http.ts";
 import { Hold } from "./hold.ts";
 import { isObject, parseLossless } from "./json.ts";
@@ -116,13 +117,15 @@ export interface WschatSim extends SocketSimApi<WschatConnection, WschatFrame> {
   invite(p: { from: Id; group: Id; to: Id }): Outcome;
   /** Hang every REST request while paused. */
   pause(paused: boolean): void;
-  /** Park dropping offline fetches from now on (true), or stop parking new ones (false). */
-  holdDrops(on: boolean): void;
+  /** Park dropping offline fetches (of `user` only, if given) from now on, or stop parking new ones. */
+  holdDrops(on: boolean, user?: Id): void;
   /** Answer the parked fetches (`apply`: drop the messages) or abandon them; returns how many. */
   releaseDrops(apply: boolean): number;
   readonly heldDrops: number;
-  /** Answer the next request on `route` (or every one, `always`) this way. */
-  script(route: (typeof SCRIPT_ROUTES)[number], spec: Script, always?: boolean): void;
+  /** Answer the next request on `route` (or every one, `always`; of `user` only, if given) this way; null clears a standing one. */
+  script(route: (typeof SCRIPT_ROUTES)[number], spec: Script | null, options?: { always?: boolean; user?: Id }): void;
+  /** POST /control/script's body (`route`, `user?`, the spec, `always?`, `clear?`) applied. */
+  scriptFromControl(p: Params): object;
   waitForHeldDrop(count?: number, timeoutMs?: number): Promise<number>;
   waitForRequest(predicate: (r: ApiRequest) => boolean, since?: number, timeoutMs?: number): Promise<ApiRequest>;
   state(): ReturnType<Wschat["state"]>;
@@ -142,7 +145,8 @@ class Wschat extends SocketSim<WschatConnection, WschatFrame> implements WschatS
   protected override readonly scripts = new ScriptQueue<Script>({ routes: SCRIPT_ROUTES, silence: true });
   readonly #hold = new Hold();
   readonly #seen = new Set<Id>();
-  #holdDrops = false;
+  /** Whose dropping fetches are parked: nobody's (null), everyone's, or these users'. */
+  #holdDrops: "everyone" | Set<Id> | null = null;
   #held: Held[] = [];
 
   constructor(server: Server, host: string, port: number, log: boolean) {
@@ -217,8 +221,14 @@ class Wschat extends SocketSim<WschatConnection, WschatFrame> implements WschatS
   }
 
   /** Park the dropping offline fetches from now on (true), or stop parking new ones (false). */
-  holdDrops(on: boolean): void {
-    this.#holdDrops = on;
+  holdDrops(on: boolean, user?: Id): void {
+    if (!on) this.#holdDrops = null;
+    else if (user === undefined) this.#holdDrops = "everyone";
+    else this.#holdDrops = new Set([...(this.#holdDrops instanceof Set ? this.#holdDrops : []), user]);
+  }
+
+  #holding(user: Id): boolean {
+    return this.#holdDrops === "everyone" || (this.#holdDrops?.has(user) ?? false);
   }
 
   /** Answer the parked fetches (`apply`: drop the messages) or abandon them; returns how many. */
@@ -236,9 +246,20 @@ class Wschat extends SocketSim<WschatConnection, WschatFrame> implements WschatS
     return this.#held.length;
   }
 
-  script(route: (typeof SCRIPT_ROUTES)[number], spec: Script, always = false): void {
-    if (always) this.scripts.always(route, spec);
-    else this.scripts.once(route, spec);
+  script(route: (typeof SCRIPT_ROUTES)[number], spec: Script | null, options: { always?: boolean; user?: Id } = {}): void {
+    const key = scriptKey(route, options.user);
+    if (options.always || spec === null) this.scripts.always(key, spec);
+    else this.scripts.once(key, spec);
+  }
+
+  /** POST /control/script: the shared route's body, plus `user` to script that user's requests only. */
+  scriptFromControl(p: Params): object {
+    const route = this.scripts.route(p.route) as (typeof SCRIPT_ROUTES)[number];
+    const user = p.user === undefined ? undefined : String(p.user);
+    const always = p.always === true;
+    const spec = always && p.clear === true ? null : this.scripts.parse(p);
+    this.script(route, spec, { always, ...(user !== undefined && { user }) });
+    return { route, always, spec, ...(user !== undefined && { user }) };
   }
 
   // ---- REST ---------------------------------------------------------------------------------
@@ -260,7 +281,7 @@ class Wschat extends SocketSim<WschatConnection, WschatFrame> implements WschatS
     this.waiters.notify();
 
     await this.#hold.whileHeld();
-    const script = route ? this.scripts.take(route.key) : undefined;
+    const script = route ? ((user !== undefined ? this.scripts.take(scriptKey(route.key, user)) : undefined) ?? this.scripts.take(route.key)) : undefined;
     if (script) {
       record.scripted = true;
       if (script.delayMs !== undefined) await this.#hold.sleep(script.delayMs);
@@ -279,7 +300,7 @@ class Wschat extends SocketSim<WschatConnection, WschatFrame> implements WschatS
     const me = user as Id;
     switch (route.key) {
       case "GET /api/message":
-        if (this.#holdDrops && (q.get("drop") ?? "true") === "true") {
+        if (this.#holding(me) && (q.get("drop") ?? "true") === "true") {
           record.held = true;
           this.#held.push({ request: record, user: me, query: q, res });
           this.waiters.notify();
@@ -358,7 +379,7 @@ class Wschat extends SocketSim<WschatConnection, WschatFrame> implements WschatS
       requests: this.requests.length,
       connections: this.connections.length,
       paused: this.#hold.paused,
-      holdingDrops: this.#holdDrops,
+      holdingDrops: this.#holdDrops instanceof Set ? [...this.#holdDrops] : this.#holdDrops,
       heldDrops: this.#held.length,
       groups: this.model.groups.size,
       invitations: this.model.invitations.size,
@@ -374,7 +395,7 @@ class Wschat extends SocketSim<WschatConnection, WschatFrame> implements WschatS
     this.model.reset();
     this.scripts.clear();
     this.#hold.pause(false);
-    this.#holdDrops = false;
+    this.#holdDrops = null;
     this.releaseDrops(false);
     this.#seen.clear();
   }
@@ -384,6 +405,9 @@ class Wschat extends SocketSim<WschatConnection, WschatFrame> implements WschatS
     this.releaseDrops(false);
   }
 }
+
+/** The key of a script for one user's requests on a route, or for everyone's. */
+const scriptKey = (route: string, user?: Id): string => (user === undefined ? route : `${route} as ${user}`);
 
 /** The route's script key and the id in its path, or undefined for no such route. */
 function routeOf(method: string, path: string): { key: (typeof SCRIPT_ROUTES)[number]; id?: string } | undefined {

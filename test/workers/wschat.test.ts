@@ -118,7 +118,7 @@ describe("wschat session", { timeout: 30_000 }, () => {
     await until("offline at the server", async () => !(await online(id)));
     for (const text of ["a", "b", "c"]) await sim("push/message", { from: PEER, to: id, content: text });
     // The dropping fetch never gets through: the messages stay on the server and every poll fetches them again.
-    await sim("hold-drops", { on: true });
+    await sim("hold-drops", { on: true, user: id });
     await api(`/v1/connections/${id}`, { method: "PATCH", body: { enabled: true } });
     const fetches = async () => (await requestsOf(id)).filter((r) => r.path === "/api/message" && r.query.drop === "false").length;
     for (let i = 0; i < 3; i++) {
@@ -216,11 +216,11 @@ describe("wschat session", { timeout: 30_000 }, () => {
     const refused = await rename();
     expect(refused.status).toBe(422);
     expect(refused.body).toMatchObject({ code: "upstream_rejected", upstream: { code: 403, text: expect.stringContaining("不是群主") } });
-    await sim("script", { route: "PUT /api/group/{id}", httpStatus: 500, body: "boom" });
+    await sim("script", { user: id, route: "PUT /api/group/{id}", httpStatus: 500, body: "boom" });
     expect((await rename()).body).toMatchObject({ status: 502, code: "upstream_error", upstream: { code: 500, text: "boom" } });
-    await sim("script", { route: "PUT /api/group/{id}", silent: true });
+    await sim("script", { user: id, route: "PUT /api/group/{id}", silent: true });
     expect((await rename()).body).toMatchObject({ status: 504, code: "upstream_timeout" });
-    await sim("script", { route: "GET /api/group/{id}", body: "<html>" });
+    await sim("script", { user: id, route: "GET /api/group/{id}", body: "<html>" });
     expect((await act(id, "group.get", { group_id: group })).status).toBe(502);
 
     for (const [name, params] of [
@@ -251,6 +251,14 @@ describe("wschat session", { timeout: 30_000 }, () => {
     expect(failed.data).toMatchObject({ code: 401 });
     expect((await api(`/v1/connections/${id}`)).body.status.state).toBe("failed");
     expect(JSON.stringify(failed)).not.toContain("stolen");
+  });
+
+  it("takes a token the REST API refuses as refused too", async () => {
+    const id = await connectWschat("wsc-revoked");
+    await sim("script", { user: id, route: "GET /api/message", httpStatus: 401, body: "token revoked" });
+    const failed = await webhookOf(id, "connection.failed");
+    expect(failed.data.reason).toBe("the access token was refused: offline messages (GET /api/message) answered HTTP 401");
+    expect((await api(`/v1/connections/${id}`)).body.status.state).toBe("failed");
   });
 
   it("notices a hung server through the probe and reconnects when it recovers", { timeout: 40_000 }, async () => {
