@@ -49,9 +49,9 @@
 import type { Context, Decoded, Frame } from "../contract.ts";
 import type { EventType } from "../../events/types.ts";
 import { plainText, type Element } from "../../events/elements.ts";
-import { idString, isRecord, parseLossless } from "../../lib/json.ts";
+import { idString, isRecord } from "../../lib/json.ts";
 import { epochMs, nonEmpty, shown } from "../../lib/values.ts";
-import { guardDecode, one, rawOf, unknown } from "../kit.ts";
+import { guardDecode, objectFrame, one, unknown } from "../kit.ts";
 import { SUMMARY_MAX, messageKey, requestKey, type OicqConfig, type PendingRequest, type RememberedMessage } from "./frames.ts";
 
 type Ctx = Context<OicqConfig>;
@@ -60,15 +60,9 @@ type Obj = Record<string, unknown>;
 export const decode = guardDecode(decodeFrame);
 
 function decodeFrame(frame: Frame, _ctx: Ctx): Decoded {
-  if (typeof frame !== "string") return unknown("binary frame", rawOf(frame));
-  let parsed: unknown;
-  try {
-    parsed = parseLossless(frame);
-  } catch {
-    return unknown("not JSON", { text: frame });
-  }
-  if (!isRecord(parsed)) return unknown("JSON frame is not an object", parsed);
-  const f = parsed;
+  const read = objectFrame(frame);
+  if ("unknown" in read) return read.unknown;
+  const f = read.object;
 
   // Some daemon builds push a group recall without its {type: "revoke", data} envelope.
   if ((f.type === "private" || f.type === "group") && "revoker" in f && "msgID" in f) return revoke(f, f);

@@ -26,7 +26,7 @@
 import type { Context, Decoded, Frame, Reply } from "../contract.ts";
 import type { EventType, ChatRef } from "../../events/types.ts";
 import type { Element } from "../../events/elements.ts";
-import { idString, isRecord, parseLossless } from "../../lib/json.ts";
+import { idString, isRecord } from "../../lib/json.ts";
 import { problem } from "../../lib/problem.ts";
 import * as kit from "../kit.ts";
 import { epochMs, nonEmpty, shown } from "../../lib/values.ts";
@@ -43,15 +43,9 @@ export const roomKey = (room: string): string => `${ROOM_SHELF}:${room}`;
 export const decode = kit.guardDecode(decodeFrame);
 
 function decodeFrame(frame: Frame, ctx: Ctx): Decoded {
-  if (typeof frame !== "string") return unknown("binary frame", kit.rawOf(frame));
-  let parsed: unknown;
-  try {
-    parsed = parseLossless(frame);
-  } catch {
-    return unknown("not JSON", { text: frame });
-  }
-  if (!isRecord(parsed)) return unknown("JSON frame is not an object", parsed);
-  const f = parsed;
+  const read = kit.objectFrame(frame);
+  if ("unknown" in read) return read.unknown;
+  const f = read.object;
   const response = code(f.response);
   const revoke = isRevoke(f, ctx.config);
 

@@ -18,9 +18,8 @@
 import type { Context, Decoded, Frame } from "../contract.ts";
 import type { ChatRef, DraftEvent } from "../../events/types.ts";
 import type { Element } from "../../events/elements.ts";
-import { isRecord, parseLossless } from "../../lib/json.ts";
 import { shown } from "../../lib/values.ts";
-import { guardDecode, one, rawOf, unknown } from "../kit.ts";
+import { guardDecode, objectFrame, one, unknown } from "../kit.ts";
 import type { WschatConfig } from "./config.ts";
 import { FRAME_TYPE, MessageFrame, NotificationFrame, timeMs, type MessageFrame as Message } from "./frames.ts";
 import { messageDedupe, messageId } from "./ids.ts";
@@ -31,14 +30,9 @@ type Obj = Record<string, unknown>;
 export const decode = guardDecode(decodeFrame);
 
 function decodeFrame(frame: Frame, ctx: Ctx): Decoded {
-  if (typeof frame !== "string") return unknown("binary frame", rawOf(frame));
-  let parsed: unknown;
-  try {
-    parsed = parseLossless(frame);
-  } catch {
-    return unknown("not JSON", { text: frame });
-  }
-  if (!isRecord(parsed)) return unknown("JSON frame is not an object", parsed);
+  const read = objectFrame(frame);
+  if ("unknown" in read) return read.unknown;
+  const parsed = read.object;
   switch (parsed.type) {
     case FRAME_TYPE.private:
     case FRAME_TYPE.group: {
