@@ -185,7 +185,7 @@ export class UpstreamLink {
     this.readyTimer = this.heartbeatTimer = this.heartbeatDeadline = this.probeTimer = this.pollTimer = null;
   }
 
-  /** Runs a chain of link steps for the socket of `generation`; it stops when that socket is gone. */
+  /** Runs a chain of link steps for the socket of `generation`; it stops when that socket is gone (keeping the answer in flight, steps.ts). */
   private chain(first: LinkStep | null, generation: number) {
     return runSteps(first, {
       context: () => this.deps.context(),

@@ -366,4 +366,28 @@ describe("running a link's HTTP steps", () => {
     await runSteps({ request: step.request, then: () => ({ events: [] }) }, { context: () => ctx, timeoutMs: 1000, current: () => current, fetch: fetcher, absorb: (r) => written.push(r) });
     expect(written).toEqual([]);
   });
+
+  it("keeps what a request answered after its socket went away, then stops", async () => {
+    const requested: string[] = [];
+    const fetcher = (async (input: RequestInfo | URL) => {
+      requested.push(String(input));
+      current = false; // the socket goes while the request is in flight
+      return answerOf(200, "m1");
+    }) as typeof fetch;
+    let current = true;
+    const written: StepResult[] = [];
+    const dropped: LinkStep = {
+      request: { method: "GET", url: "http://up/offline?drop=true" },
+      then: (answer) => ({
+        events: [{ type: "message.created", data: { text: "error" in answer ? "" : answer.text() }, dedupe: "msg:m1" }],
+        remember: { seen: 1 },
+        signals: [{ kind: "refused", reason: "about a socket that is gone" }],
+        next: { request: { method: "GET", url: "http://up/next" }, then: () => ({ events: [] }) },
+      }),
+    };
+    const prepared = await runSteps(dropped, { context: () => ctx, timeoutMs: 1000, current: () => current, fetch: fetcher, absorb: (r) => written.push(r) });
+    expect(written).toEqual([{ events: [{ type: "message.created", data: { text: "m1" }, dedupe: "msg:m1" }], remember: { seen: 1 } }]);
+    expect(requested).toEqual(["http://up/offline?drop=true"]);
+    expect(prepared).toEqual({});
+  });
 });
