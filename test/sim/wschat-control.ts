@@ -6,6 +6,8 @@
 //   POST /control/group         { id?, name, managerId, usersId } → { group }
 //   POST /control/invite        { from, group, to }             → { status, body }  (as POST /api/request)
 //   POST /control/block         { user, from, blocked? = true } → { user, from, blocked }
+//   POST /control/disconnect    { user }                        → { dropped }  (close that user's sockets)
+//   POST /control/refuse-user   { user, status | null }         → { user, status } (refuse that user's upgrades)
 //   POST /control/pause         { paused }                      → { paused }   (every REST request hangs)
 //   POST /control/hold-drops    { on, user? }                   → { on }       (park dropping offline fetches, of one user or all)
 //   POST /control/release-drops { apply }                       → { released }
@@ -54,6 +56,15 @@ export function wschatControl(sim: WschatSim, route: string, body: Buffer, query
       const blocked = p.blocked !== false;
       sim.model.block(str(p, "user"), str(p, "from"), blocked);
       return { user: p.user, from: p.from, blocked };
+    }
+    case "POST /control/disconnect":
+      return { dropped: sim.disconnect(str(json(body), "user")) };
+    case "POST /control/refuse-user": {
+      const p = json(body);
+      const status = p.status ?? null;
+      if (status !== null && (typeof status !== "number" || status < 200 || status > 599)) throw new BadRequest("status must be an HTTP status (200-599) or null");
+      sim.refuseUser(str(p, "user"), status);
+      return { user: p.user, status };
     }
     case "POST /control/pause": {
       const paused = flag(json(body), "paused");

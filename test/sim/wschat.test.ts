@@ -254,6 +254,18 @@ describe("misbehaving on demand", () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(140);
   });
 
+  it("disconnects one user and refuses their upgrades, when asked to", async () => {
+    const me = await as(ME);
+    const alice = await as(ALICE);
+    expect((await control("POST", "/control/refuse-user", { user: ME, status: 503 })).json).toEqual({ user: ME, status: 503 });
+    expect((await control("POST", "/control/disconnect", { user: ME })).json).toEqual({ dropped: 1 });
+    expect((await me.closed).code).toBe(1012);
+    expect(alice.isOpen).toBe(true);
+    await expect(as(ME)).rejects.toThrow("503");
+    await control("POST", "/control/refuse-user", { user: ME, status: null });
+    await as(ME);
+  });
+
   it("scripts and parks one user's requests only, when asked to", async () => {
     await control("POST", "/control/script", { route: "GET /api/group", user: ALICE, httpStatus: 503 });
     expect((await rest(ME, "GET", "/api/group")).status).toBe(200);

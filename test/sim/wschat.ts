@@ -115,6 +115,10 @@ export interface WschatSim extends SocketSimApi<WschatConnection, WschatFrame> {
   addGroup(group: Omit<Group, "id"> & { id?: Id }): Group;
   /** `from` (a member) invites `to` into `group`, as POST /api/request would. */
   invite(p: { from: Id; group: Id; to: Id }): Outcome;
+  /** Close `user`'s sockets (code 1012); returns how many. */
+  disconnect(user: Id): number;
+  /** Refuse `user`'s upgrades with this status until called with null. */
+  refuseUser(user: Id, status: number | null): void;
   /** Hang every REST request while paused. */
   pause(paused: boolean): void;
   /** Park dropping offline fetches (of `user` only, if given) from now on, or stop parking new ones. */
@@ -145,6 +149,7 @@ class Wschat extends SocketSim<WschatConnection, WschatFrame> implements WschatS
   protected override readonly scripts = new ScriptQueue<Script>({ routes: SCRIPT_ROUTES, silence: true });
   readonly #hold = new Hold();
   readonly #seen = new Set<Id>();
+  readonly #refused = new Map<Id, number>();
   /** Whose dropping fetches are parked: nobody's (null), everyone's, or these users'. */
   #holdDrops: "everyone" | Set<Id> | null = null;
   #held: Held[] = [];
@@ -163,7 +168,7 @@ class Wschat extends SocketSim<WschatConnection, WschatFrame> implements WschatS
   protected override admit(record: WschatConnection, req: IncomingMessage): number | null {
     if (record.user === undefined) return 401;
     this.#seen.add(record.user);
-    return super.admit(record, req);
+    return this.#refused.get(record.user) ?? super.admit(record, req);
   }
 
   protected frame(_ws: WebSocket, record: WschatConnection, data: Buffer, binary: boolean): void {
@@ -214,6 +219,17 @@ class Wschat extends SocketSim<WschatConnection, WschatFrame> implements WschatS
   }
 
   // ---- misbehaving ----------------------------------------------------------------------------
+
+  disconnect(user: Id): number {
+    const sockets = this.sockets((r) => r.user === user);
+    for (const ws of sockets) ws.close(1012, "disconnected by the simulator");
+    return sockets.length;
+  }
+
+  refuseUser(user: Id, status: number | null): void {
+    if (status === null) this.#refused.delete(user);
+    else this.#refused.set(user, status);
+  }
 
   /** Hang every REST request while paused. */
   pause(paused: boolean): void {
@@ -398,6 +414,7 @@ class Wschat extends SocketSim<WschatConnection, WschatFrame> implements WschatS
     this.#holdDrops = null;
     this.releaseDrops(false);
     this.#seen.clear();
+    this.#refused.clear();
   }
 
   protected override shutdown(): void {

@@ -138,6 +138,30 @@ describe("wschat session", { timeout: 30_000 }, () => {
     expect(unknown[0].data.reason).toContain("dropping offline messages (GET /api/message?drop=true) failed");
   });
 
+  it("keeps what the dropping fetch answers after the socket went away", async () => {
+    const id = await connectWschat("wsc-lost-socket");
+    await api(`/v1/connections/${id}`, { method: "PATCH", body: { enabled: false } });
+    await until("offline at the server", async () => !(await online(id)));
+    await sim("push/message", { from: PEER, to: id, content: "before" });
+    await sim("hold-drops", { on: true, user: id });
+    await api(`/v1/connections/${id}`, { method: "PATCH", body: { enabled: true } });
+    await until("the drop parked", async () => (await sim("state")).heldDrops > 0);
+    expect((await stored(id, "message.created")).map((e) => e.data.message.text)).toEqual(["before"]);
+    // The socket goes while the drop is in flight; a message sent now waits in the offline store.
+    await sim("refuse-user", { user: id, status: 503 });
+    await sim("disconnect", { user: id });
+    await sim("push/message", { from: OWNER, to: id, content: "between" });
+    await until("the relay saw the socket go", async () => (await api(`/v1/connections/${id}`)).body.status.state !== "connected");
+    // The server drops both and answers: the relay stores what it had not yet.
+    await sim("release-drops", { apply: true });
+    expect((await sim(`offline?user=${id}`)).messages).toEqual([]);
+    await until("the late answer stored", async () => (await stored(id, "message.created")).length === 2);
+    await sim("refuse-user", { user: id, status: null });
+    await sim("hold-drops", { on: false });
+    await until("reconnected", async () => (await api(`/v1/connections/${id}`)).body.status.state === "connected");
+    expect((await stored(id, "message.created")).map((e) => e.data.message.text)).toEqual(["before", "between"]);
+  });
+
   it("emits each invitation once and answers it by request_id", async () => {
     const id = await connectWschat("wsc-invite");
     const group = `g-${id}`;
