@@ -1,7 +1,7 @@
 /**
  * wschat sessions in workerd against the wschat simulator: the token on the dial and on every
  * REST call and nowhere else, frames to events, offline messages fetched and dropped exactly
- * once (also when the drop fails and is retried), invitations from the poll, every action
+ * once (also when the drop fails and is retried), invitations listed on each connect, every action
  * through the public API, and the server's refusals, failures and silence as API.md statuses.
  * Each test is its own wschat user: the token `tok-<connection id>` is user `<connection id>`.
  */
@@ -41,6 +41,17 @@ const online = async (user: string) => (await sim("connections")).connections.so
 
 /** The REST requests this user made. */
 const requestsOf = async (user: string): Promise<any[]> => (await sim("requests")).requests.filter((r: any) => r.user === user);
+
+/**
+ * Runs the link's chain again by reconnecting (the poll runs the same chain every 30 s; these
+ * tests do not wait for it) and waits until it has listed the invitations, its last step.
+ */
+async function rechain(id: string): Promise<void> {
+  const listed = async () => (await requestsOf(id)).filter((r) => r.path === "/api/request").length;
+  const before = await listed();
+  await api(`/v1/connections/${id}/reconnect`, { method: "POST" });
+  await until("the chain run again", async () => (await listed()) > before);
+}
 
 /** Stored events of a type (pulled, not delivered). */
 async function stored(id: string, type: string): Promise<any[]> {
@@ -106,8 +117,9 @@ describe("wschat session", { timeout: 30_000 }, () => {
     await until("dropped at the server", async () => (await sim(`offline?user=${id}`)).messages.length === 0);
     const calls = (await sim(`requests?since=${since}`)).requests.filter((r: any) => r.user === id && r.path === "/api/message");
     expect(calls.slice(0, 2).map((r: any) => r.query.drop)).toEqual(["false", "true"]);
-    // Polls go on (every 400 ms here); nothing arrives twice.
-    await until("two more polls", async () => (await requestsOf(id)).filter((r) => r.path === "/api/message").length >= calls.length + 2);
+    // The chain runs again (on every reconnect and poll); nothing arrives twice.
+    await rechain(id);
+    await rechain(id);
     expect(await stored(id, "message.created")).toHaveLength(4);
     expect((await verified(id)).filter((d) => d.event.type === "message.created")).toHaveLength(4);
   });
@@ -117,21 +129,23 @@ describe("wschat session", { timeout: 30_000 }, () => {
     await api(`/v1/connections/${id}`, { method: "PATCH", body: { enabled: false } });
     await until("offline at the server", async () => !(await online(id)));
     for (const text of ["a", "b", "c"]) await sim("push/message", { from: PEER, to: id, content: text });
-    // The dropping fetch never gets through: the messages stay on the server and every poll fetches them again.
+    // The dropping fetch never gets through: the messages stay on the server and every run of
+    // the chain (each reconnect here; each poll too) fetches them again.
     await sim("hold-drops", { on: true, user: id });
     await api(`/v1/connections/${id}`, { method: "PATCH", body: { enabled: true } });
     const fetches = async () => (await requestsOf(id)).filter((r) => r.path === "/api/message" && r.query.drop === "false").length;
     for (let i = 0; i < 3; i++) {
       await until("a parked drop", async () => (await sim("state")).heldDrops > 0);
       await sim("release-drops", { apply: false });
+      if (i < 2) await api(`/v1/connections/${id}/reconnect`, { method: "POST" });
     }
     await until("fetched three times", async () => (await fetches()) >= 3);
     expect((await sim(`offline?user=${id}`)).messages).toHaveLength(3);
     expect((await stored(id, "message.created")).map((e) => e.data.message.text)).toEqual(["a", "b", "c"]);
     await sim("hold-drops", { on: false });
     await sim("release-drops", { apply: false });
+    await rechain(id);
     await until("dropped at the server", async () => (await sim(`offline?user=${id}`)).messages.length === 0);
-    await until("one more poll", async () => (await fetches()) >= 5);
     expect((await stored(id, "message.created")).map((e) => e.data.message.text)).toEqual(["a", "b", "c"]);
     const unknown = await stored(id, "upstream.unknown");
     expect(unknown).toHaveLength(1);
@@ -167,10 +181,11 @@ describe("wschat session", { timeout: 30_000 }, () => {
     const group = `g-${id}`;
     await sim("group", { id: group, name: "读书会", managerId: OWNER, usersId: [OWNER] });
     await sim("invite", { from: OWNER, group, to: id });
+    await rechain(id);
     const invited = await webhookOf(id, "group.invited");
     expect(invited.data.request).toEqual({ id: expect.any(String), group: { id: group, name: "读书会" }, inviter: { id: OWNER } });
-    const polls = (await requestsOf(id)).filter((r) => r.path === "/api/request").length;
-    await until("two more polls", async () => (await requestsOf(id)).filter((r) => r.path === "/api/request").length >= polls + 2);
+    await rechain(id);
+    await rechain(id);
     expect(await stored(id, "group.invited")).toHaveLength(1);
 
     expect((await act(id, "request.approve", { request_id: invited.data.request.id })).status).toBe(200);
@@ -183,6 +198,7 @@ describe("wschat session", { timeout: 30_000 }, () => {
     expect(await sim("invite", { from: PEER, group, to: id })).toMatchObject({ status: 403 });
     await sim("group", { id: `${group}-2`, name: "二", managerId: OWNER, usersId: [OWNER] });
     await sim("invite", { from: OWNER, group: `${group}-2`, to: id });
+    await rechain(id);
     const second = await webhookOf(id, "group.invited", (e) => e.data.request.group.id === `${group}-2`);
     expect((await act(id, "request.reject", { request_id: second.data.request.id })).status).toBe(200);
     const last = (await requestsOf(id)).filter((r) => r.path.startsWith("/api/request/")).map((r) => r.method);
@@ -280,6 +296,7 @@ describe("wschat session", { timeout: 30_000 }, () => {
   it("takes a token the REST API refuses as refused too", async () => {
     const id = await connectWschat("wsc-revoked");
     await sim("script", { user: id, route: "GET /api/message", httpStatus: 401, body: "token revoked" });
+    await api(`/v1/connections/${id}/reconnect`, { method: "POST" });
     const failed = await webhookOf(id, "connection.failed");
     expect(failed.data.reason).toBe("the access token was refused: offline messages (GET /api/message) answered HTTP 401");
     expect((await api(`/v1/connections/${id}`)).body.status.state).toBe("failed");
