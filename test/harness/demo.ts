@@ -148,14 +148,13 @@ async function playChat68(stage: Stage, client: Chat68Sim): Promise<void> {
 
 async function playWschat(stage: Stage, server: WschatSim): Promise<void> {
   const { relay } = stage;
-  say("wschat: a friend writes while the bot is not connected yet; the server keeps it offline");
+  say("wschat: before the bot connects, a friend writes (kept offline by the server) and invites it to a group");
   server.message({ from: WSCHAT_FRIEND, to: WSCHAT_CONNECTION, content: "are you there?" });
-  await connect(stage, WSCHAT_CONNECTION, "wschat", { url: server.url, accessToken: tokenOf(WSCHAT_CONNECTION) });
-  await waitForEvent(stage.sink, WSCHAT_CONNECTION, "message.created");
-
-  say("on connect the relay fetched it, stored it, then had the server drop it; a friend invites the bot to a group (found by the poll)");
   server.addGroup({ id: "g-hiking", name: "weekend hiking", managerId: WSCHAT_FRIEND, usersId: [WSCHAT_FRIEND] });
   server.invite({ from: WSCHAT_FRIEND, group: "g-hiking", to: WSCHAT_CONNECTION });
+  await connect(stage, WSCHAT_CONNECTION, "wschat", { url: server.url, accessToken: tokenOf(WSCHAT_CONNECTION) });
+  say("on connect the relay fetched the message, stored it, then had the server drop it, and listed the invitation");
+  await waitForEvent(stage.sink, WSCHAT_CONNECTION, "message.created");
   const invited = await waitForEvent(stage.sink, WSCHAT_CONNECTION, "group.invited");
 
   say("the bot accepts by request_id, greets the group (unconfirmed: 202) and gets a notification");
@@ -182,8 +181,7 @@ async function main(): Promise<void> {
   rmSync(persistTo, { recursive: true, force: true }); // every demo starts from scratch
   mkdirSync(persistTo, { recursive: true });
   console.log("starting the relay (wrangler dev)…");
-  // wschat's poll (offline messages, invitations) every 2 s rather than 30 s, so the demo need not wait.
-  const relay: Relay = await startRelay({ port: await portOr(8787), token: TOKEN, persistTo, vars: { POLL_INTERVAL_MS: "2000" } });
+  const relay: Relay = await startRelay({ port: await portOr(8787), token: TOKEN, persistTo });
   const stop = async () => {
     await relay.stop();
     await Promise.all([roomim.close(), daemon.close(), yunhu.close(), chat68.close(), wschat.close(), sink.close()]);
