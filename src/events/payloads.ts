@@ -125,6 +125,10 @@ export const PLATFORM_EVENT_DATA: Partial<Record<EventType, Readonly<Record<stri
   },
   "notification.received": {
     yunhu: z.looseObject({ kind: z.literal("message.blocked"), message: z.looseObject({ id: PlatformId, chat: ChatMaybeTyped }) }),
+    wschat: z.looseObject({
+      kind: z.string().describe("the frame's notificationType (agreed between the server's back end and its clients)"),
+      content: z.unknown().describe("the frame's content, as it came (null when absent)"),
+    }),
   },
 };
 

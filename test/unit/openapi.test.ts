@@ -13,6 +13,7 @@ import * as CHAT68_SEED from "../sim/chat68-seed.ts";
 import * as OICQ from "../sim/oicq-frames.ts";
 import * as YUNHU from "../sim/yunhu-frames.ts";
 import * as ROOMIM_SEED from "../sim/roomim-seed.ts";
+import * as WSCHAT_SEED from "../sim/wschat-seed.ts";
 
 type Doc = { paths: Record<string, Record<string, { operationId?: string; responses: Record<string, unknown> }>>; webhooks: Record<string, unknown>; servers: { url: string }[] };
 const doc = openapi("https://relay.example") as unknown as Doc;
@@ -86,12 +87,18 @@ const YUNHU_FRAMES: Record<string, Uint8Array> = {
   invite: YUNHU.inviteApply("11"),
 };
 
+// wschat's seed lists fields; its fixtures are frames built from them.
+const WSCHAT_FRAMES = Object.fromEntries(
+  (["unicast", "multicast", "notification"] as const).map((name) => [name, WSCHAT_SEED.text(WSCHAT_SEED[name])]),
+);
+
 describe("the event schema", () => {
   const cases: [string, Record<string, unknown>, unknown][] = [
     ["yunhu", YUNHU_FRAMES, { userId: "7356666", token: "t" }],
     ["roomim", ROOMIM_SEED, { url: "wss://im.example.com/ws" }],
     ["oicq", OICQ_FRAMES, { url: "ws://127.0.0.1:9000/ws" }],
     ["chat68", CHAT68_SEED, { url: "ws://127.0.0.1:5600" }],
+    ["wschat", WSCHAT_FRAMES, { url: "ws://127.0.0.1:9004/ws", accessToken: "tok-me" }],
   ];
   for (const [platform, seed, config] of cases) {
     it(`accepts every event ${platform}'s adapter decodes from its frames`, () => {
