@@ -13,6 +13,7 @@ import { openapi } from "./openapi.ts";
 import { platforms } from "./platforms.ts";
 import { problemResponse } from "./problem.ts";
 import { stream } from "./stream.ts";
+import { stats } from "./stats.ts";
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -36,6 +37,7 @@ app.route("/v1/connections", connections);
 app.route("/v1/connections", actions);
 app.route("/v1/connections", events);
 app.route("/v1/connections", stream);
+app.route("/v1/connections", stats);
 
 app.notFound(() => problemResponse(problem("not_found", "no such route")));
 

@@ -137,6 +137,7 @@ export function buildComponents(): Components {
     DeliveryPage: S.DeliveryPage,
     Requeued: S.Requeued,
     WebhookTestResult: S.WebhookTestResult,
+    Stats: S.Stats,
     ...events.named,
     Event,
     EventBatch,

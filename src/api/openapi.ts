@@ -235,6 +235,17 @@ function build(): Json {
           responses: { "200": json("how many were requeued", ref("Requeued")), ...problems("invalid_request", "not_found", "payload_too_large") },
         },
       },
+      "/v1/connections/{id}/stats": {
+        get: {
+          operationId: "getStats",
+          tags: ["connections"],
+          summary: "Traffic per bucket: events stored, deliveries settled, delivery latency",
+          description:
+            "Buckets of 1 min over the last hour (`1h`), 15 min over the last day (`24h`), 2 h over the last week (`7d`), aligned to multiples of `bucket_ms`, oldest first, the last one holding now, empty ones included. Latency is from the event being stored to the 2xx.",
+          parameters: [connectionParam, query("window", S.StatsQuery.shape.window, "1h, 24h or 7d")],
+          responses: { "200": json("one entry per bucket", ref("Stats")), ...problems("invalid_request", "not_found") },
+        },
+      },
       ...actionPaths,
     },
     webhooks: {

@@ -110,6 +110,18 @@ export const DeliveryPage = z.object({ deliveries: z.array(Delivery), next: z.st
 export const Requeued = z.object({ requeued: z.number().int() });
 export const WebhookTestResult = z.object({ event_id: z.string() });
 
+const STATS_WINDOWS = ["1h", "24h", "7d"] as const;
+export const StatsQuery = z.object({ window: z.enum(STATS_WINDOWS).default("1h") });
+export const StatsBucket = z.object({
+  at: z.number().int().describe("the bucket's start (ms since the epoch)"),
+  received: z.number().int().describe("events stored"),
+  delivered: z.number().int().describe("deliveries answered 2xx"),
+  failed: z.number().int().describe("deliveries whose last attempt failed (or answered 410 Gone)"),
+  latency_p50_ms: z.number().int().nullable().describe("event stored → 2xx over those delivered; null: none was"),
+  latency_p99_ms: z.number().int().nullable(),
+});
+export const Stats = z.object({ window: z.enum(STATS_WINDOWS), bucket_ms: z.number().int(), series: z.array(StatsBucket) });
+
 export const PlatformList = z.object({
   platforms: z.array(z.looseObject({ name: z.string(), seed: z.string(), events: z.array(z.string()), actions: z.array(z.string()) })),
 });

@@ -34,6 +34,7 @@ import { Inflight } from "./inflight.ts";
 import { UpstreamLink } from "./link.ts";
 import { ShelvedMemory } from "./memory.ts";
 import { OutcomeLedger } from "./outcomes.ts";
+import type { StatsSeries, StatsWindow } from "./stats.ts";
 import { DeliveryPump } from "./pump.ts";
 import { TokenBucket } from "./ratelimit.ts";
 import { parseSettings, type SessionEnv, type Settings } from "./settings.ts";
@@ -323,6 +324,12 @@ export class ConnectionSession extends DurableObject<SessionEnv> {
     const more = rows.length > query.limit;
     const deliveries = rows.slice(0, query.limit);
     return ok({ deliveries, next: more ? deliveries[deliveries.length - 1]!.event_id : null });
+  }
+
+  stats(window: StatsWindow): Outcome<StatsSeries> {
+    if (!this.config) return fail(problem("not_found", "no such connection"));
+    this.settle();
+    return ok(this.store.series(window, Date.now()));
   }
 
   async retryDeliveries(eventIds: string[] | null): Promise<Outcome<{ requeued: number }>> {

@@ -7,6 +7,7 @@ import type { RelayEvent } from "../events/types.ts";
 import type { Memory, Remember } from "../platforms/contract.ts";
 import type { ConnectionConfig, LinkStatus, Stats } from "./config.ts";
 import { shelfOf } from "./memory.ts";
+import { StatsLedger, WINDOWS, type StatsSeries, type StatsWindow } from "./stats.ts";
 
 export type DeliveryStatus = "pending" | "delivered" | "failed";
 
@@ -82,6 +83,7 @@ const KEYS_PER_QUERY = 90;
 export class SessionStore {
   private readonly sql: SqlStorage;
   private readonly storage: DurableObjectStorage;
+  private readonly ledger: StatsLedger;
 
   constructor(storage: DurableObjectStorage) {
     this.storage = storage;
@@ -89,6 +91,7 @@ export class SessionStore {
     this.sql.exec(SCHEMA);
     this.migrate(Date.now());
     this.sql.exec(INDEXES);
+    this.ledger = new StatsLedger(this.sql);
   }
 
   /** Adds the columns a store created by an older release lacks. */
@@ -162,9 +165,15 @@ export class SessionStore {
     return { received: this.counter("received"), delivered: this.counter("delivered"), ...counts };
   }
 
+  /** Traffic per bucket over a window ending now (GET …/stats). */
+  series(window: StatsWindow, now: number): StatsSeries {
+    return this.ledger.series(window, now);
+  }
+
   /** Forgets everything: the connection is deleted. */
   wipe(): void {
     this.sql.exec("DELETE FROM kv; DELETE FROM events; DELETE FROM deliveries; DELETE FROM idempotency; DELETE FROM memo;");
+    this.ledger.wipe();
   }
 
   // --- events and the outbox ----------------------------------------------------------
@@ -192,6 +201,7 @@ export class SessionStore {
       }
     }
     if (events.length) this.addToCounter("received", events.length);
+    this.ledger.received(events.length, now);
     return events;
   }
 
@@ -253,6 +263,8 @@ export class SessionStore {
   }
 
   markDelivered(eventId: string, attempts: number, status: number, now: number): void {
+    const stored = this.sql.exec<{ created_at: number }>("SELECT created_at FROM events WHERE id = ?", eventId).toArray()[0];
+    this.ledger.delivered(stored ? [now - stored.created_at] : [], now);
     this.sql.exec(
       "UPDATE deliveries SET status = 'delivered', attempts = ?, last_status = ?, last_error = NULL, next_attempt_at = NULL, delivered_at = ? WHERE event_id = ?",
       attempts,
@@ -277,7 +289,8 @@ export class SessionStore {
   }
 
   /** Records a failed attempt: retried at `nextAt`, or `failed` for good when nextAt is null. */
-  markAttemptFailed(eventId: string, attempts: number, status: number | null, error: string, nextAt: number | null): void {
+  markAttemptFailed(eventId: string, attempts: number, status: number | null, error: string, nextAt: number | null, now = Date.now()): void {
+    if (nextAt === null) this.ledger.failed(1, now);
     this.sql.exec(
       "UPDATE deliveries SET status = ?, attempts = ?, last_status = ?, last_error = ?, next_attempt_at = ? WHERE event_id = ?",
       nextAt === null ? "failed" : "pending",
@@ -335,6 +348,7 @@ export class SessionStore {
     );
     this.sql.exec("DELETE FROM deliveries WHERE status = 'delivered' AND event_id NOT IN (SELECT id FROM events)");
     this.sql.exec("DELETE FROM idempotency WHERE created_at < ?", idemBefore);
+    this.ledger.purge(Math.min(before, Date.now() - WINDOWS["7d"].spanMs - WINDOWS["7d"].bucketMs));
   }
 
   // --- idempotency ----------------------------------------------------------------------
