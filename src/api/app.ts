@@ -4,6 +4,7 @@ import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
 import { ProblemError, problem } from "../lib/problem.ts";
 import { VERSION } from "../version.ts";
+import { consolePages } from "../console/routes.ts";
 import { actions } from "./actions.ts";
 import { bearerAuth } from "./auth.ts";
 import { connections } from "./connections.ts";
@@ -21,6 +22,7 @@ export const app = new Hono<AppEnv>();
 
 app.get("/healthz", (c) => c.json({ ok: true, version: VERSION }));
 app.get("/openapi.json", (c) => c.json(openapi(new URL(c.req.url).origin)));
+app.route("/console", consolePages);
 
 app.use("/v1/*", bearerAuth);
 app.use(
