@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ROOT, startRelay, type Relay } from "../harness/relay.ts";
+import { freePort, ROOT, startRelay, type Relay } from "../harness/relay.ts";
 import { until } from "../harness/until.ts";
 import { startRoomim, type RoomimSim } from "../sim/roomim.ts";
 import { startSink, type Sink } from "../sim/sink.ts";
@@ -123,7 +123,7 @@ describe.skipIf(!HAVE_BROWSER)("the console in headless Chromium", () => {
     await failing.locator("summary .badge", { hasText: "failed" }).waitFor({ timeout: 20_000 });
     await failing.locator("summary").click();
     await failing.getByText("HTTP 503", { exact: true }).first().waitFor();
-    await page.screenshot({ path: join(shots, "console-desktop.png"), fullPage: false });
+    await page.screenshot({ path: join(shots, "console-desktop.png"), fullPage: true });
     await failing.getByRole("button", { name: "Retry now" }).click();
     await failing.locator("summary .badge", { hasText: "delivered" }).waitFor({ timeout: 15_000 });
     const eventId = await failing.locator("details").getAttribute("data-event");
@@ -167,12 +167,25 @@ describe.skipIf(!HAVE_BROWSER)("the console in headless Chromium", () => {
 
     await page.setViewportSize({ width: 360, height: 780 });
     await page.getByRole("button", { name: "Last hour" }).click();
+    await expect.poll(() => page.locator("svg[data-chart=traffic]").getAttribute("aria-label")).toContain("Last hour");
+    const opened = page.locator("ul.events details[open] > summary");
+    while ((await opened.count()) > 0) await opened.first().click();
+    await page.getByLabel("Chat id", { exact: true }).fill(GROUP);
     const overflow = await page.evaluate<number>("document.documentElement.scrollWidth - document.documentElement.clientWidth");
     expect(overflow).toBeLessThanOrEqual(0);
     await page.screenshot({ path: join(shots, "console-mobile.png"), fullPage: true });
-    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.setViewportSize({ width: 1280, height: 640 });
     await page.getByRole("link", { name: "All connections" }).click();
     await page.locator(`[data-connection="${ID}"] .state`, { hasText: "connected" }).waitFor();
+    // A second connection whose upstream is not there: backing off, with the error shown.
+    sink.secret("console-down", SECRET);
+    await relay.api("/v1/connections/console-down", {
+      method: "PUT",
+      body: { platform: "roomim", upstream: { url: `ws://127.0.0.1:${await freePort()}/ws` }, webhook: { url: sink.hookUrl("console-down"), secret: SECRET } },
+    });
+    const down = page.locator('[data-connection="console-down"]');
+    await down.locator(".state", { hasText: "backoff" }).waitFor({ timeout: 30_000 });
+    expect(await down.locator("dd.error").textContent()).not.toBe("");
     await page.screenshot({ path: join(shots, "console-list.png") });
     expect(consoleErrors.filter((e) => !e.includes("401"))).toEqual([]);
   });
