@@ -30,4 +30,5 @@ it("npm start shows webhooks flowing", async () => {
   expect(stdout).toMatch(/demo-68\/actions\/message\.create ← 200 \{"message_id":"\d{10}","timestamp":\d+\}/);
   expect(stdout).toContain('demo-wschat/actions/message.create ← 202 {"message_id":null}');
   expect(stdout).toContain("✔ 27 webhooks received, each verified with the standardwebhooks library.");
+  expect(stdout).toMatch(/console http:\/\/127\.0\.0\.1:\d+\/console · token dev-token/);
 });

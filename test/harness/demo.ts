@@ -2,7 +2,8 @@
  * `npm start`: the relay in wrangler dev, the roomim, oicq, yunhu, chat68 and wschat simulators and a
  * verifying webhook sink, a demo connection on each, and a short scripted conversation. Every webhook is printed as it
  * arrives, verified with the standardwebhooks library. The relay keeps running afterwards so
- * the API can be tried by hand (the commands are printed); Ctrl-C stops everything.
+ * the API can be tried by hand (the commands are printed) and watched in the console, whose
+ * URL and token are printed first; Ctrl-C stops everything.
  *
  *   --once   play the conversation and exit (used by the tests)
  */
@@ -33,6 +34,8 @@ const FRIEND = "1860863094709035009";
 const GROUP = "1858689382414958593";
 
 const once = process.argv.includes("--once");
+/** After the scripted conversation, a message this often keeps the console's live log moving. */
+const CHATTER_MS = 20_000;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const say = (line: string) => console.log(`\n▸ ${line}`);
 
@@ -190,6 +193,7 @@ async function main(): Promise<void> {
 
   try {
     console.log(`relay ${relay.url} · simulators: roomim ${roomim.url}, oicq ${daemon.url}, yunhu ${yunhu.url}, chat68 ${chat68.url}, wschat ${wschat.url} · webhook sink ${sink.url}`);
+    console.log(`console ${relay.url}/console · token ${TOKEN} (open it now to watch the demo's traffic arrive live)`);
     const stage = { relay, sink };
     await playRoomim(stage, roomim);
     await playOicq(stage, daemon);
@@ -201,14 +205,18 @@ async function main(): Promise<void> {
     console.log(`\n✔ ${delivered} webhooks received, each verified with the standardwebhooks library.`);
     if (once) return;
     console.log(`
-The relay keeps running. Try it (Ctrl-C to stop):
+The relay keeps running. Watch it in the console: ${relay.url}/console (token: ${TOKEN})
+Or try the API (Ctrl-C to stop):
   curl -s ${relay.url}/v1/connections -H 'authorization: Bearer ${TOKEN}'
   curl -s ${relay.url}/v1/connections/${CONNECTION}/events?limit=5 -H 'authorization: Bearer ${TOKEN}'
   curl -s ${relay.url}/v1/connections/${CONNECTION}/actions/message.create -H 'authorization: Bearer ${TOKEN}' \\
        -H 'content-type: application/json' -d '{"chat":{"type":"group","id":"${GROUP}"},"content":"hello"}'
   curl -s ${relay.url}/v1/connections/${QQ_CONNECTION}/actions/group.member.list -H 'authorization: Bearer ${TOKEN}' \\
        -H 'content-type: application/json' -d '{"group_id":"${QQ_GROUP}"}'
-  curl -s -X POST ${roomim.httpUrl}/control/push/message -d '{"text":"hi from the simulator"}'`);
+  curl -s -X POST ${roomim.httpUrl}/control/push/message -d '{"text":"hi from the simulator"}'
+The roomim friend says something every ${CHATTER_MS / 1000} s, so the console always has something arriving.`);
+    let n = 0;
+    setInterval(() => roomim.message({ from: FRIEND, room: GROUP, text: `still here (${++n})` }), CHATTER_MS);
     await new Promise(() => {});
   } finally {
     if (once) await stop();
