@@ -244,7 +244,7 @@ export const CONSOLE_JS = String.raw`"use strict";
 
   async function showList(view, signal) {
     var heading = h("h1", { text: "Connections" });
-    var grid = h("div", { class: "grid", "aria-live": "polite" });
+    var grid = h("div", { class: "grid" });
     var updated = h("p", { class: "muted" });
     append(view, h("div", { class: "spread" }, heading, updated), grid);
     document.title = "Connections · imrelay console";
@@ -679,7 +679,7 @@ export const CONSOLE_JS = String.raw`"use strict";
 
     (async function () {
       var streaming = await capable("/v1/connections/{id}/events/stream");
-      var onState = function (state) { liveState.textContent = state; };
+      var onState = function (state) { if (liveState.textContent !== state) liveState.textContent = state; };
       (streaming ? streamFeed : pollFeed)(id, addEvents, onState, signal);
     })();
     (async function () {
