@@ -230,16 +230,16 @@ export const CONSOLE_JS = String.raw`"use strict";
   }
 
   function connectionCard(c) {
-    var button = h("button", { type: "button", class: "secondary", text: "Reconnect", "aria-label": "Reconnect " + c.id });
+    var button = h("button", { type: "button", class: "secondary", text: "Reconnect", "aria-label": "Reconnect " + c.id, "data-focus": "reconnect " + c.id });
     button.addEventListener("click", function () { reconnect(c.id, button); });
     return h("article", { class: "card", "data-connection": c.id, "aria-labelledby": "conn-" + c.id },
       h("div", { class: "spread" },
-        h("h2", { id: "conn-" + c.id }, h("a", { href: "#/c/" + c.id, text: c.id })),
+        h("h2", { id: "conn-" + c.id }, h("a", { href: "#/c/" + c.id, text: c.id, "data-focus": "title " + c.id })),
         stateBadge(c.status.state)),
       h("p", { class: "muted", text: c.platform + (c.enabled ? "" : " · disabled") }),
       statusFacts(c),
       counters(c.stats),
-      h("div", { class: "row" }, h("a", { href: "#/c/" + c.id, text: "Events, deliveries and charts" }), button));
+      h("div", { class: "row" }, h("a", { href: "#/c/" + c.id, text: "Events, deliveries and charts", "data-focus": "open " + c.id }), button));
   }
 
   async function showList(view, signal) {
@@ -251,13 +251,13 @@ export const CONSOLE_JS = String.raw`"use strict";
     while (!signal.aborted) {
       try {
         var list = (await api("/v1/connections", { signal: signal })).connections;
-        var focused = document.activeElement && document.activeElement.closest ? document.activeElement.closest("[data-connection]") : null;
-        var focusKey = focused ? focused.getAttribute("data-connection") : null;
+        // Redrawn every few seconds: the control that had focus gets it back.
+        var focusKey = grid.contains(document.activeElement) ? document.activeElement.getAttribute("data-focus") : null;
         clear(grid);
         if (list.length === 0) append(grid, h("p", { class: "card", text: "No connections yet. Create one with PUT /v1/connections/{id}." }));
         list.sort(function (a, b) { return a.id < b.id ? -1 : 1; }).forEach(function (c) { append(grid, connectionCard(c)); });
         if (focusKey) {
-          var again = grid.querySelector("[data-connection=\"" + focusKey + "\"] a");
+          var again = Array.prototype.find.call(grid.querySelectorAll("[data-focus]"), function (el) { return el.getAttribute("data-focus") === focusKey; });
           if (again) again.focus();
         }
         updated.textContent = "Updated " + new Date().toLocaleTimeString();
@@ -608,7 +608,8 @@ export const CONSOLE_JS = String.raw`"use strict";
     }
 
     function addEvents(batch) {
-      batch.forEach(function (e) {
+      // A catch-up page can hold a thousand events; only the newest MAX_EVENTS get rows.
+      batch.slice(-MAX_EVENTS).forEach(function (e) {
         if (rows.has(e.id)) return;
         events.push(e);
         var row = eventRow(e);

@@ -187,6 +187,12 @@ describe.skipIf(!HAVE_BROWSER)("the console in headless Chromium", () => {
     await down.locator(".state", { hasText: "backoff" }).waitFor({ timeout: 30_000 });
     expect(await down.locator("dd.error").textContent()).not.toBe("");
     await page.screenshot({ path: join(shots, "console-list.png") });
+    // The list redraws every few seconds; the control with keyboard focus keeps it.
+    await page.getByRole("button", { name: `Reconnect ${ID}` }).focus();
+    const updated = page.locator("main .spread > p.muted");
+    const stamp = await updated.textContent();
+    await expect.poll(() => updated.textContent(), { timeout: 15_000 }).not.toBe(stamp);
+    expect(await page.evaluate<string | null>("document.activeElement.getAttribute('data-focus')")).toBe(`reconnect ${ID}`);
     expect(consoleErrors.filter((e) => !e.includes("401"))).toEqual([]);
   });
 });
