@@ -139,6 +139,15 @@ describe.skipIf(!HAVE_BROWSER)("the console in headless Chromium", () => {
     expect(roomim.received.some((f) => f.text.includes('"msgText":"sent from the console"'))).toBe(true);
   });
 
+  it("disables and enables the connection", async () => {
+    const state = page.locator("section .state").first();
+    await page.getByRole("button", { name: "Disable", exact: true }).click();
+    await state.filter({ hasText: "disabled" }).waitFor({ timeout: 15_000 });
+    expect((await relay.api(`/v1/connections/${ID}`)).body.enabled).toBe(false);
+    await page.getByRole("button", { name: "Enable", exact: true }).click();
+    await state.filter({ hasText: "connected" }).waitFor({ timeout: 30_000 });
+  });
+
   it("shows a hostile message as text: no element, no script", async () => {
     roomim.message({ room: GROUP, text: HOSTILE });
     const hostile = row(HOSTILE);
@@ -152,8 +161,13 @@ describe.skipIf(!HAVE_BROWSER)("the console in headless Chromium", () => {
   });
 
   it("filters by type, works from the keyboard, and reads at 360 px", async () => {
+    const all = await page.locator("ul.events > li").count();
     await page.getByLabel("Filter by type").selectOption("connection.connected");
-    await expect.poll(() => page.locator("ul.events > li:visible").count()).toBe(1);
+    await expect.poll(() => page.locator("ul.events > li:visible").count()).toBe(2); // the first connect and the one after Enable
+    expect(await page.locator("ul.events > li:visible .type").allTextContents()).toEqual(["connection.connected", "connection.connected"]);
+    await page.getByLabel("Filter by type").selectOption("message.*");
+    await expect.poll(() => page.locator("ul.events > li:visible").count()).toBe(3);
+    expect(all).toBe(5);
     await page.getByLabel("Filter by type").selectOption("");
     // Keyboard: focus an event's summary and open it with Enter.
     const oldest = page.locator("ul.events details").last();
