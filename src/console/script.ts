@@ -412,13 +412,14 @@ export const CONSOLE_JS = String.raw`"use strict";
     var reconnectButton = h("button", { type: "button", class: "secondary", text: "Reconnect" });
     var testButton = h("button", { type: "button", class: "secondary", text: "Send a webhook test", hidden: true });
     var retryAll = h("button", { type: "button", class: "secondary", text: "Retry failed deliveries", disabled: true });
+    var reenable = h("button", { type: "button", text: "Re-enable the webhook", hidden: true });
     var actionResult = h("p", { class: "result", role: "status" });
     append(view,
       h("p", null, h("a", { href: "#/", text: "\u2190 All connections" })),
       h("section", { class: "card", "aria-labelledby": "conn-title" },
         h("div", { class: "spread" }, h("div", null, h("div", { class: "row" }, h("h1", { id: "conn-title" }, titleText), copyButton(id, "connection id", titleText)), h("p", { class: "muted", id: "conn-platform" })), badgeSlot),
         facts, countSlot,
-        h("div", { class: "row" }, toggle, reconnectButton, testButton, retryAll),
+        h("div", { class: "row" }, reenable, toggle, reconnectButton, testButton, retryAll),
         actionResult));
 
     reconnectButton.addEventListener("click", function () { reconnect(id, reconnectButton); });
@@ -447,6 +448,18 @@ export const CONSOLE_JS = String.raw`"use strict";
       }
     });
     retryAll.addEventListener("click", function () { retry(null, retryAll); });
+    reenable.addEventListener("click", async function () {
+      reenable.disabled = true;
+      try {
+        conn = await api(connPath(id), { method: "PATCH", body: { webhook: { disabled: false } } });
+        actionResult.textContent = "The webhook is enabled again; pending deliveries resume. Failed ones wait for a retry.";
+        drawHeader();
+      } catch (err) {
+        actionResult.textContent = "Could not re-enable the webhook: " + err.message;
+      } finally {
+        reenable.disabled = false;
+      }
+    });
     capable("/v1/connections/{id}/webhook/test").then(function (yes) { testButton.hidden = !yes; });
 
     function drawHeader() {
@@ -456,6 +469,7 @@ export const CONSOLE_JS = String.raw`"use strict";
       clear(facts).appendChild(statusFacts(conn));
       clear(countSlot).appendChild(counters(conn.stats));
       toggle.textContent = conn.enabled ? "Disable" : "Enable";
+      reenable.hidden = !conn.webhook.disabled;
       retryAll.disabled = conn.stats.failed === 0;
       retryAll.textContent = conn.stats.failed ? "Retry " + plural(conn.stats.failed, "failed delivery").replace("deliverys", "deliveries") : "No failed deliveries";
     }

@@ -117,19 +117,27 @@ describe.skipIf(!HAVE_BROWSER)("the console in headless Chromium", () => {
   });
 
   it("shows a failed delivery with its error, and retries it from the page", async () => {
-    // Eight 503s with Retry-After: 0 run the whole retry schedule at once: the delivery fails for good.
-    sink.respond(ID, Array.from({ length: 8 }, () => ({ status: 503, retryAfter: 0 })));
+    // The receiver answers 410 Gone: the delivery fails for good and the webhook is disabled.
+    sink.down(ID, 410);
     roomim.message({ room: GROUP, text: "this one fails at first" });
     const failing = row("this one fails at first");
     await failing.locator("summary .badge", { hasText: "failed" }).waitFor({ timeout: 20_000 });
     await failing.locator("summary").click();
-    await failing.getByText("HTTP 503", { exact: true }).first().waitFor();
+    await failing.getByText("HTTP 410", { exact: true }).waitFor();
+    await failing.getByText("410 Gone: the webhook is disabled", { exact: true }).waitFor();
+    await page.getByText("(disabled by 410 Gone)").waitFor();
+    await until("the chart counting the failure", async () => (await total("failed")) === 1);
     await page.screenshot({ path: join(shots, "console-desktop.png"), fullPage: true });
+
+    sink.down(ID, null);
+    await page.getByRole("button", { name: "Re-enable the webhook" }).click();
+    await page.getByRole("button", { name: "Re-enable the webhook" }).waitFor({ state: "hidden" });
+    expect((await relay.api(`/v1/connections/${ID}`)).body.webhook.disabled).toBe(false);
     await failing.getByRole("button", { name: "Retry now" }).click();
     await failing.locator("summary .badge", { hasText: "delivered" }).waitFor({ timeout: 15_000 });
     const eventId = await failing.locator("details").getAttribute("data-event");
     expect(sink.verified(ID).some((d) => d.id === eventId)).toBe(true);
-    await until("the chart counting the failure", async () => (await total("failed")) === 1);
+    await until("the chart counting the retried delivery", async () => (await total("delivered")) === 3);
   });
 
   it("sends a text message from the form", async () => {

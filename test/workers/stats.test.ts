@@ -3,7 +3,7 @@
  * verifying sink (some answered 2xx, one failing for good), counted per bucket.
  */
 import { env } from "cloudflare:workers";
-import { abortAllDurableObjects, runInDurableObject } from "cloudflare:test";
+import { abortAllDurableObjects, runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { Stats } from "../../src/api/schemas.ts";
 import { api, connectRoomim, sim, sink, until, webhookOf } from "./helpers.ts";
@@ -19,10 +19,18 @@ describe("connection stats", () => {
     await until("three messages delivered", async () =>
       (await api(`/v1/connections/${id}/deliveries?status=delivered`)).body.deliveries.filter((d: any) => d.type === "message.created").length === 3,
     );
-    // A fourth that fails every attempt: 503 with Retry-After: 0 eight times runs the schedule out at once.
-    await sink("respond", { name: id, answers: Array.from({ length: 8 }, () => ({ status: 503, retryAfter: 0 })) });
+    // A fourth that fails every attempt: the receiver answers 500, and the schedule is fast-forwarded to the last attempt.
+    await sink("down", { name: id, status: 500 });
     await sim("push/message", { text: `doomed ${id}` });
+    const pending = await until("a failed first attempt", async () =>
+      (await api(`/v1/connections/${id}/deliveries?status=pending`)).body.deliveries.find((d: any) => d.attempts >= 1),
+    );
+    await runInDurableObject(stubOf(id), (_obj: unknown, state: DurableObjectState) => {
+      state.storage.sql.exec("UPDATE deliveries SET attempts = 7, next_attempt_at = ? WHERE event_id = ?", Date.now(), pending.event_id);
+    });
+    await until("an alarm run (once the running one has ended)", () => runDurableObjectAlarm(stubOf(id)));
     await until("the fourth failed", async () => (await api(`/v1/connections/${id}/deliveries?status=failed`)).body.deliveries.length === 1);
+    await sink("down", { name: id, status: null });
 
     const res = await api(`/v1/connections/${id}/stats?window=1h`);
     expect(res.status).toBe(200);
