@@ -107,6 +107,10 @@ describe.skipIf(!HAVE_BROWSER)("the console in headless Chromium", () => {
     await page.getByRole("link", { name: ID, exact: true }).click();
     await page.getByRole("heading", { name: ID }).waitFor();
     await row("connection.connected").waitFor();
+    // The live log reads the event stream when the relay has one, else polls the pull.
+    const paths = ((await (await fetch(`${relay.url}/openapi.json`)).json()) as { paths: Record<string, unknown> }).paths;
+    const live = "/v1/connections/{id}/events/stream" in paths ? "live: event stream" : "live: polling every 2 s";
+    await expect.poll(() => page.locator("section[aria-labelledby=events-title] [role=status]").textContent()).toBe(live);
     await page.locator("svg[data-chart=traffic]").waitFor();
     await until("the connected event counted", async () => (await total("received")) >= 1);
     const before = await total("received");
