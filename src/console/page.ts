@@ -23,7 +23,7 @@ export const CONSOLE_HTML = `<!doctype html>
     <p>Enter the relay's API token (<code>RELAY_TOKEN</code>). It stays in this tab's session storage and is sent only to this relay.</p>
     <form id="signin-form">
       <label for="token">API token</label>
-      <input id="token" name="token" type="password" autocomplete="current-password" required spellcheck="false">
+      <input id="token" name="token" type="password" autocomplete="off" required spellcheck="false">
       <button type="submit">Open the console</button>
       <p id="signin-error" class="error" role="alert"></p>
     </form>

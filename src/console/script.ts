@@ -695,9 +695,11 @@ export const CONSOLE_JS = String.raw`"use strict";
     }
     // Charts are drawn at the width they are shown at, so that their text stays readable at 360 px.
     var drawnWidth = 0;
-    new ResizeObserver(function () {
+    var resized = new ResizeObserver(function () {
       if (Math.abs((chartSlot.clientWidth || 0) - drawnWidth) > 8) drawStats();
-    }).observe(chartSlot);
+    });
+    resized.observe(chartSlot);
+    signal.addEventListener("abort", function () { resized.disconnect(); });
 
     (async function () {
       var streaming = await capable("/v1/connections/{id}/events/stream");
