@@ -23,7 +23,6 @@ export const app = new Hono<AppEnv>();
 app.get("/healthz", (c) => c.json({ ok: true, version: VERSION }));
 app.get("/openapi.json", (c) => c.json(openapi(new URL(c.req.url).origin)));
 app.route("/console", consolePages);
-app.get("/console/", (c) => c.redirect("/console", 301));
 
 app.use("/v1/*", bearerAuth);
 app.use(

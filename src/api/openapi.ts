@@ -107,6 +107,21 @@ function build(): Json {
     },
   });
 
+  // The console's page and the files it loads: no token (the page asks for it), CSP self only.
+  const consolePaths = Object.fromEntries(
+    (
+      [
+        ["/console", "console", "text/html", "The console: a web page over this API; it asks for the token and keeps it in the tab's session storage"],
+        ["/console/app.js", "consoleScript", "text/javascript", "The console's script"],
+        ["/console/app.css", "consoleStylesheet", "text/css", "The console's stylesheet"],
+        ["/console/icon.svg", "consoleIcon", "image/svg+xml", "The console's icon"],
+      ] as const
+    ).map(([path, operationId, type, summary]) => [
+      path,
+      { get: { operationId, tags: ["console"], security: [], summary, responses: { "200": { description: summary, content: { [type]: { schema: { type: "string" } } } } } } },
+    ]),
+  );
+
   return {
     openapi: "3.1.1",
     info: {
@@ -124,6 +139,7 @@ function build(): Json {
       { name: "events", description: "Stored events: pull, stream live, deliveries" },
       { name: "actions", description: "Act on the upstream: one route per action" },
       { name: "webhooks", description: "What the relay POSTs to your webhook" },
+      { name: "console", description: "The web console served by the relay (GET /console)" },
     ],
     security: [{ bearer: [] }],
     paths: {
@@ -131,6 +147,7 @@ function build(): Json {
       "/openapi.json": {
         get: { operationId: "openapi", tags: ["meta"], security: [], summary: "This document", responses: { "200": json("OpenAPI 3.1", { type: "object" }) } },
       },
+      ...consolePaths,
       "/v1/platforms": {
         get: { operationId: "listPlatforms", tags: ["platforms"], summary: "Platforms with their events and actions", responses: { "200": json("platforms", ref("PlatformList")), ...problems() } },
       },
