@@ -151,6 +151,14 @@ describe.skipIf(!HAVE_BROWSER)("the console in headless Chromium", () => {
     expect(roomim.received.some((f) => f.text.includes('"msgText":"sent from the console"'))).toBe(true);
   });
 
+  it("sends a webhook test and shows its delivery", async () => {
+    await page.getByRole("button", { name: "Send a webhook test" }).click();
+    await expect.poll(() => page.locator("section[aria-labelledby=conn-title] .result").textContent()).toMatch(/^Test event evt_[0-9A-Z]{26} stored/);
+    const test = row("webhook.test");
+    await test.locator("summary .badge", { hasText: "delivered" }).waitFor({ timeout: 15_000 });
+    expect(sink.verified(ID).some((d) => (d.event as { type?: string } | undefined)?.type === "webhook.test")).toBe(true);
+  });
+
   it("disables and enables the connection", async () => {
     const state = page.locator("section .state").first();
     await page.getByRole("button", { name: "Disable", exact: true }).click();
@@ -179,7 +187,7 @@ describe.skipIf(!HAVE_BROWSER)("the console in headless Chromium", () => {
     expect(await page.locator("ul.events > li:visible .type").allTextContents()).toEqual(["connection.connected", "connection.connected"]);
     await page.getByLabel("Filter by type").selectOption("message.*");
     await expect.poll(() => page.locator("ul.events > li:visible").count()).toBe(3);
-    expect(all).toBe(5);
+    expect(all).toBe(6); // with the webhook test
     await page.getByLabel("Filter by type").selectOption("");
     // Keyboard: focus an event's summary and open it with Enter.
     const oldest = page.locator("ul.events details").last();
