@@ -8,7 +8,7 @@ export const CONSOLE_JS = String.raw`"use strict";
 (function () {
   var TOKEN_KEY = "imrelay.token";
   var MAX_EVENTS = 300;
-  var POLL_MS = 2000;
+  var RESUME_MS = 2000;
   var REFRESH_MS = 3000;
   var SVG_NS = "http://www.w3.org/2000/svg";
   var WINDOWS = { "1h": "Last hour", "24h": "Last 24 hours", "7d": "Last 7 days" };
@@ -139,17 +139,6 @@ export const CONSOLE_JS = String.raw`"use strict";
   }
   var connPath = function (id) { return "/v1/connections/" + enc(id); };
 
-  /** Routes this relay has, from its OpenAPI document (the webhook test and the event stream may be missing on older relays). */
-  var capabilities = null;
-  async function capable(path) {
-    if (!capabilities) {
-      capabilities = fetch("/openapi.json", { cache: "no-store" })
-        .then(function (r) { return r.ok ? r.json() : { paths: {} }; })
-        .then(function (doc) { return doc.paths || {}; }, function () { return {}; });
-    }
-    return Object.prototype.hasOwnProperty.call(await capabilities, path);
-  }
-
   // --- sign-in and routing -------------------------------------------------------------
 
   var current = null; // the AbortController of the view on screen
@@ -269,26 +258,7 @@ export const CONSOLE_JS = String.raw`"use strict";
     }
   }
 
-  // --- live events: the stream when the relay has it, else polling the pull ---------------
-
-  /** Polls GET …/events?after= and hands each page to onEvents. */
-  async function pollFeed(id, onEvents, onState, signal) {
-    var after = null;
-    while (!signal.aborted) {
-      try {
-        for (;;) {
-          var page = await api(connPath(id) + "/events?limit=1000" + (after ? "&after=" + after : ""), { signal: signal });
-          if (page.events.length) { after = page.events[page.events.length - 1].id; onEvents(page.events); }
-          if (!page.next) break;
-        }
-        onState("live: polling every " + POLL_MS / 1000 + " s");
-      } catch (err) {
-        if (signal.aborted) return;
-        onState("reconnecting (" + err.message + ")");
-      }
-      await sleep(POLL_MS, signal);
-    }
-  }
+  // --- live events: the event stream, read with fetch ------------------------------------
 
   /**
    * Reads GET …/events/stream (Server-Sent Events) with fetch, so that the token goes in the
@@ -324,7 +294,7 @@ export const CONSOLE_JS = String.raw`"use strict";
         if (signal.aborted) return;
         onState("reconnecting (" + err.message + ")");
       }
-      await sleep(POLL_MS, signal);
+      await sleep(RESUME_MS, signal);
     }
   }
 
@@ -410,7 +380,7 @@ export const CONSOLE_JS = String.raw`"use strict";
     var countSlot = h("div");
     var toggle = h("button", { type: "button", class: "secondary", text: "Disable" });
     var reconnectButton = h("button", { type: "button", class: "secondary", text: "Reconnect" });
-    var testButton = h("button", { type: "button", class: "secondary", text: "Send a webhook test", hidden: true });
+    var testButton = h("button", { type: "button", class: "secondary", text: "Send a webhook test" });
     var retryAll = h("button", { type: "button", class: "secondary", text: "Retry failed deliveries", disabled: true });
     var reenable = h("button", { type: "button", text: "Re-enable the webhook", hidden: true });
     var actionResult = h("p", { class: "result", role: "status" });
@@ -460,7 +430,6 @@ export const CONSOLE_JS = String.raw`"use strict";
         reenable.disabled = false;
       }
     });
-    capable("/v1/connections/{id}/webhook/test").then(function (yes) { testButton.hidden = !yes; });
 
     function drawHeader() {
       if (!conn) return;
@@ -701,11 +670,7 @@ export const CONSOLE_JS = String.raw`"use strict";
     resized.observe(chartSlot);
     signal.addEventListener("abort", function () { resized.disconnect(); });
 
-    (async function () {
-      var streaming = await capable("/v1/connections/{id}/events/stream");
-      var onState = function (state) { if (liveState.textContent !== state) liveState.textContent = state; };
-      (streaming ? streamFeed : pollFeed)(id, addEvents, onState, signal);
-    })();
+    streamFeed(id, addEvents, function (state) { if (liveState.textContent !== state) liveState.textContent = state; }, signal);
     (async function () {
       while (!signal.aborted) {
         await refresh();

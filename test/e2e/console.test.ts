@@ -32,6 +32,7 @@ let browser: BrowserContext;
 let page: Page;
 const dialogs: string[] = [];
 const consoleErrors: string[] = [];
+const requested: string[] = [];
 
 const row = (text: string) => page.locator("ul.events > li", { hasText: text });
 const total = async (series: string) => Number(await page.locator(`svg[data-chart=traffic] g[data-series=${series}]`).getAttribute("data-total"));
@@ -60,6 +61,7 @@ describe.skipIf(!HAVE_BROWSER)("the console in headless Chromium", () => {
       if (m.type() === "error") consoleErrors.push(m.text());
     });
     page.on("pageerror", (e) => consoleErrors.push(String(e)));
+    page.on("request", (r) => requested.push(r.url()));
   });
 
   afterAll(async () => {
@@ -106,10 +108,8 @@ describe.skipIf(!HAVE_BROWSER)("the console in headless Chromium", () => {
     await page.getByRole("link", { name: ID, exact: true }).click();
     await page.getByRole("heading", { name: ID }).waitFor();
     await row("connection.connected").waitFor();
-    // The live log reads the event stream when the relay has one, else polls the pull.
-    const paths = ((await (await fetch(`${relay.url}/openapi.json`)).json()) as { paths: Record<string, unknown> }).paths;
-    const live = "/v1/connections/{id}/events/stream" in paths ? "live: event stream" : "live: polling every 2 s";
-    await expect.poll(() => page.locator("section[aria-labelledby=events-title] [role=status]").textContent()).toBe(live);
+    // The live log reads the event stream (fetch with the token in a header, never in the URL).
+    await expect.poll(() => page.locator("section[aria-labelledby=events-title] [role=status]").textContent()).toBe("live: event stream");
     await page.locator("svg[data-chart=traffic]").waitFor();
     await until("the connected event counted", async () => (await total("received")) >= 1);
     const before = await total("received");
@@ -228,5 +228,8 @@ describe.skipIf(!HAVE_BROWSER)("the console in headless Chromium", () => {
     await expect.poll(() => updated.textContent(), { timeout: 15_000 }).not.toBe(stamp);
     expect(await page.evaluate<string | null>("document.activeElement.getAttribute('data-focus')")).toBe(`reconnect ${ID}`);
     expect(consoleErrors.filter((e) => !e.includes("401"))).toEqual([]);
+    expect(requested.some((u) => u.includes("/events/stream"))).toBe(true);
+    expect(requested.filter((u) => u.includes(relay.token))).toEqual([]);
+    expect(requested.every((u) => u.startsWith(relay.url))).toBe(true); // nothing from another origin
   });
 });
