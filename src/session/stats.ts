@@ -94,17 +94,22 @@ export class StatsLedger {
     this.add("failed", n, at);
   }
 
-  /** Deliveries settled with a 2xx at `at`, with their latencies (event stored → 2xx). */
-  delivered(latenciesMs: readonly number[], at: number): void {
-    this.add("delivered", latenciesMs.length, at);
-    const bins = new Map<number, number>();
-    for (const ms of latenciesMs) {
-      const bin = latencyBin(ms);
+  /** Deliveries settled with a 2xx: when, and their latency (event stored → 2xx). */
+  delivered(samples: readonly { at: number; latencyMs: number }[]): void {
+    const minutes = new Map<number, Map<number, number>>();
+    for (const { at, latencyMs } of samples) {
+      const bins = minutes.get(minuteOf(at)) ?? new Map<number, number>();
+      const bin = latencyBin(latencyMs);
       bins.set(bin, (bins.get(bin) ?? 0) + 1);
+      minutes.set(minuteOf(at), bins);
     }
-    const minute = minuteOf(at);
-    for (const [bin, n] of bins) {
-      this.sql.exec("INSERT INTO stats_latency (minute, bin, n) VALUES (?, ?, ?) ON CONFLICT (minute, bin) DO UPDATE SET n = n + excluded.n", minute, bin, n);
+    for (const [minute, bins] of minutes) {
+      let n = 0;
+      for (const [bin, count] of bins) {
+        n += count;
+        this.sql.exec("INSERT INTO stats_latency (minute, bin, n) VALUES (?, ?, ?) ON CONFLICT (minute, bin) DO UPDATE SET n = n + excluded.n", minute, bin, count);
+      }
+      this.add("delivered", n, minute);
     }
   }
 
@@ -113,14 +118,13 @@ export class StatsLedger {
     this.sql.exec(
       `INSERT INTO stats_minutes (minute, received) SELECT (created_at / ${MINUTE_MS}) * ${MINUTE_MS} AS m, COUNT(*) FROM events GROUP BY m`,
     );
-    const delivered = this.sql
-      .exec<{ at: number; latency: number }>(
-        "SELECT d.delivered_at AS at, d.delivered_at - e.created_at AS latency FROM deliveries d JOIN events e ON e.id = d.event_id WHERE d.status = 'delivered' AND d.delivered_at IS NOT NULL",
-      )
-      .toArray();
-    const byMinute = new Map<number, number[]>();
-    for (const row of delivered) byMinute.set(minuteOf(row.at), [...(byMinute.get(minuteOf(row.at)) ?? []), row.latency]);
-    for (const [minute, latencies] of byMinute) this.delivered(latencies, minute);
+    this.delivered(
+      this.sql
+        .exec<{ at: number; latencyMs: number }>(
+          "SELECT d.delivered_at AS at, d.delivered_at - e.created_at AS latencyMs FROM deliveries d JOIN events e ON e.id = d.event_id WHERE d.status = 'delivered' AND d.delivered_at IS NOT NULL",
+        )
+        .toArray(),
+    );
   }
 
   purge(before: number): void {

@@ -263,8 +263,7 @@ export class SessionStore {
   }
 
   markDelivered(eventId: string, attempts: number, status: number, now: number): void {
-    const stored = this.sql.exec<{ created_at: number }>("SELECT created_at FROM events WHERE id = ?", eventId).toArray()[0];
-    this.ledger.delivered(stored ? [now - stored.created_at] : [], now);
+    this.countDelivered([[eventId, attempts, status, now]]);
     this.sql.exec(
       "UPDATE deliveries SET status = 'delivered', attempts = ?, last_status = ?, last_error = NULL, next_attempt_at = NULL, delivered_at = ? WHERE event_id = ?",
       attempts,
@@ -281,10 +280,23 @@ export class SessionStore {
    */
   markDeliveredMany(rows: readonly (readonly [eventId: string, attempts: number, status: number, at: number])[]): void {
     if (rows.length === 0) return;
+    this.countDelivered(rows);
     this.sql.exec(
       `UPDATE deliveries SET status = 'delivered', attempts = j.value->>1, last_status = j.value->>2, last_error = NULL, next_attempt_at = NULL, delivered_at = j.value->>3
        FROM json_each(?) AS j WHERE deliveries.event_id = j.value->>0`,
       JSON.stringify(rows),
+    );
+  }
+
+  /** Counts deliveries answered 2xx in the stats, with their latency from the event being stored (one query for all). */
+  private countDelivered(rows: readonly (readonly [eventId: string, attempts: number, status: number, at: number])[]): void {
+    this.ledger.delivered(
+      this.sql
+        .exec<{ at: number; latencyMs: number }>(
+          "SELECT j.value->>3 AS at, j.value->>3 - e.created_at AS latencyMs FROM json_each(?) AS j JOIN events e ON e.id = j.value->>0",
+          JSON.stringify(rows),
+        )
+        .toArray(),
     );
   }
 
