@@ -72,6 +72,18 @@ describe("connection stats", () => {
     expect([total(after.series, "delivered"), total(after.series, "failed")]).toEqual([5, 1]);
   }, 30_000);
 
+  it("counts the events of a batched delivery one by one", async () => {
+    const { id } = await connectRoomim("stats-batch", { webhook: { batch: { max_events: 10, max_wait_ms: 200 } } });
+    for (let i = 0; i < 5; i++) await sim("push/message", { text: `batched ${i} ${id}` });
+    await until("every delivery settled", async () => {
+      const { deliveries } = (await api(`/v1/connections/${id}/deliveries`)).body;
+      return deliveries.length === 6 && deliveries.every((d: any) => d.status === "delivered");
+    });
+    const series = (await api(`/v1/connections/${id}/stats`)).body.series;
+    expect([total(series, "received"), total(series, "delivered"), total(series, "failed")]).toEqual([6, 6, 0]);
+    expect(series.some((b: any) => b.latency_p99_ms !== null)).toBe(true);
+  }, 30_000);
+
   it("fills the counters from stored events when a store had none (a store from before stats)", async () => {
     const { id } = await connectRoomim("stats-migrate");
     await sim("push/message", { text: `before ${id}` });
