@@ -23,5 +23,6 @@ export async function deliverBatch(webhook: Webhook, dues: readonly Due[], fetch
   const now = Date.now();
   const id = batchId(now);
   const result = await attemptDelivery(webhook.url, webhook.secret, id, batchBody(dues.map((d) => d.body)), now, fetcher);
-  return { id, outcomes: dues.map((d) => outcomeOf(result, d.attempts + 1, random)) };
+  const answered = Date.now();
+  return { id, outcomes: dues.map((d) => outcomeOf(result, d.attempts + 1, random, answered)) };
 }

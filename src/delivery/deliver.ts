@@ -27,13 +27,16 @@ export interface Due {
 
 export async function deliverEvent(webhook: Webhook, due: Due, fetcher: typeof fetch = fetch, random?: number): Promise<DeliveryOutcome> {
   const result = await attemptDelivery(webhook.url, webhook.secret, due.event_id, due.body, Date.now(), fetcher);
-  return outcomeOf(result, due.attempts + 1, random);
+  return outcomeOf(result, due.attempts + 1, random, Date.now());
 }
 
-/** What an attempt's answer means for an event that has now had `attempts` attempts. */
-export function outcomeOf(result: AttemptResult, attempts: number, random?: number): DeliveryOutcome {
+/**
+ * What an attempt's answer means for an event that has now had `attempts` attempts. `now` is
+ * read once per attempt by the caller, so events answered together are retried together.
+ */
+export function outcomeOf(result: AttemptResult, attempts: number, random: number | undefined, now: number): DeliveryOutcome {
   if (result.delivered) return { kind: "delivered", attempts, status: result.status! };
   if (result.gone) return { kind: "gone", attempts, status: 410, error: "410 Gone: the webhook is disabled" };
   const delay = nextDelay(attempts, result.retryAfterMs, random, result.status === 429 || result.timedOut);
-  return { kind: "failed", attempts, status: result.status, error: result.error ?? "failed", retryAt: delay === null ? null : Date.now() + delay };
+  return { kind: "failed", attempts, status: result.status, error: result.error ?? "failed", retryAt: delay === null ? null : now + delay };
 }
