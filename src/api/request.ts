@@ -1,19 +1,23 @@
 /** Reading and validating request input with errors that name the field. */
 import type { Context } from "hono";
 import type * as z from "zod";
-import { parseLossless } from "../lib/json.ts";
+import { JsonLimitError, parseLossless } from "../lib/json.ts";
 import { errorText } from "../lib/problem.ts";
 import { fieldErrors } from "../session/actions.ts";
 import { invalid } from "./problem.ts";
 import { CONNECTION_ID } from "./schemas.ts";
 
-/** The JSON body (integers beyond 2^53 kept as digit strings); undefined when empty. */
+/**
+ * The JSON body (numbers JSON.parse would round kept as their digits); undefined when empty.
+ * A body nested deeper than the parser's limit is refused here, before anything recurses on it.
+ */
 export async function readJson(c: Context): Promise<unknown> {
   const text = await c.req.text();
   if (text.trim() === "") return undefined;
   try {
     return parseLossless(text);
   } catch (err) {
+    if (err instanceof JsonLimitError) return invalid(`the JSON body is refused: ${err.message}`, [{ path: "", message: err.message }]);
     return invalid(`malformed JSON body: ${errorText(err)}`, [{ path: "", message: "malformed JSON" }]);
   }
 }

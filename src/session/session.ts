@@ -292,14 +292,14 @@ export class ConnectionSession extends DurableObject<SessionEnv> {
     );
   }
 
-  listEvents(query: { after: string | null; limit: number; type: string | null }): Outcome<{ events: unknown[]; next: string | null }> {
+  /** A page of stored events as their stored JSON texts: never parsed again on the way out. */
+  listEvents(query: { after: string | null; limit: number; type: string | null }): Outcome<{ events: string[]; next: string | null }> {
     if (!this.config) return fail(problem("not_found", "no such connection"));
     this.settle();
     const type = query.type === null || query.type === "*" ? {} : query.type.endsWith(".*") ? { prefix: query.type.slice(0, -1) } : { exact: query.type };
-    const bodies = this.store.listEvents(query.after, query.limit + 1, type);
-    const more = bodies.length > query.limit;
-    const events = bodies.slice(0, query.limit).map((b) => JSON.parse(b) as RelayEvent);
-    return ok({ events, next: more ? events[events.length - 1]!.id : null });
+    const rows = this.store.listEvents(query.after, query.limit + 1, type);
+    const page = rows.slice(0, query.limit);
+    return ok({ events: page.map((r) => r.body), next: rows.length > query.limit ? page[page.length - 1]!.id : null });
   }
 
   /** Server-Sent Events: the stored events after `after`, then each new one (see stream.ts). */

@@ -223,7 +223,8 @@ export class SessionStore {
     });
   }
 
-  listEvents(after: string | null, limit: number, type: { exact?: string; prefix?: string }): string[] {
+  /** Stored events in id order, each with its JSON text exactly as stored. */
+  listEvents(after: string | null, limit: number, type: { exact?: string; prefix?: string }): { id: string; body: string }[] {
     const where: string[] = [];
     const args: (string | number)[] = [];
     if (after) {
@@ -237,8 +238,8 @@ export class SessionStore {
       where.push("substr(type, 1, ?) = ?");
       args.push(type.prefix.length, type.prefix);
     }
-    const sql = `SELECT body FROM events ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY id LIMIT ?`;
-    return this.sql.exec<{ body: string }>(sql, ...args, limit).toArray().map((r) => r.body);
+    const sql = `SELECT id, body FROM events ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY id LIMIT ?`;
+    return this.sql.exec<{ id: string; body: string }>(sql, ...args, limit).toArray().map((r) => ({ id: r.id, body: r.body }));
   }
 
   eventExists(id: string): boolean {
