@@ -4,6 +4,7 @@ import { getPlatform, platformNames } from "../platforms/index.ts";
 import { isValidSecret } from "../delivery/sign.ts";
 import type { ConnectionView } from "../session/config.ts";
 import { directoryOf, sessionOf, type AppEnv } from "./env.ts";
+import { guardConnection } from "./guard.ts";
 import { invalid, unwrap } from "./problem.ts";
 import { connectionId, readJson, validate } from "./request.ts";
 import { ConnectionPatch, ConnectionPut } from "./schemas.ts";
@@ -27,6 +28,7 @@ connections.put("/:id", async (c) => {
   const body = validate(ConnectionPut, await readJson(c), "connection");
   const upstream = platformUpstream(body.platform, body.upstream);
   checkSecret(body.webhook.secret);
+  guardConnection(c.env, { webhookUrl: body.webhook.url, upstream });
   const session = sessionOf(c.env, id);
   const result = unwrap(
     await session.configure({
@@ -63,6 +65,7 @@ connections.patch("/:id", async (c) => {
   const current = unwrap(await session.describe());
   const upstream = body.upstream === undefined ? undefined : platformUpstream(current.platform, body.upstream);
   checkSecret(body.webhook?.secret);
+  guardConnection(c.env, { webhookUrl: body.webhook?.url, upstream });
   return c.json(unwrap(await session.update({ enabled: body.enabled, upstream, webhook: body.webhook })));
 });
 

@@ -10,6 +10,8 @@ export interface Env extends SessionEnv {
   RELAY_TOKEN?: string;
   /** How often an idle event stream gets a keep-alive comment (default 15000). */
   STREAM_KEEPALIVE_MS?: string;
+  /** "true" lifts the network guard for local development (simulators on 127.0.0.1). */
+  ALLOW_PRIVATE_NETWORKS?: string;
 }
 
 export type AppEnv = { Bindings: Env };

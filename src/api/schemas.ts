@@ -6,7 +6,9 @@ import { PROBLEMS, type ProblemCode } from "../lib/problem.ts";
 
 export const CONNECTION_ID = /^[a-z0-9][a-z0-9_-]{0,62}$/;
 
-const webhookUrl = z.url({ protocol: /^https?$/, error: "must be an http(s) URL" });
+/** The longest webhook URL accepted (the common limit of browsers, proxies and CDNs). */
+export const MAX_WEBHOOK_URL_LENGTH = 2048;
+const webhookUrl = z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).max(MAX_WEBHOOK_URL_LENGTH, `must be at most ${MAX_WEBHOOK_URL_LENGTH} characters`);
 const eventPatterns = z.array(z.string().regex(EVENT_PATTERN, "must be an event type, `prefix.*` or `*`")).max(100);
 const secret = z.string().startsWith("whsec_", "must start with whsec_");
 /** Opt-in batched delivery: due deliveries go out together, up to max_events per signed POST. */

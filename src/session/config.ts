@@ -1,4 +1,5 @@
 /** A connection's stored configuration and status, and how a GET shows them. */
+import { publicUrl } from "../lib/url.ts";
 import type { Platform } from "../platforms/contract.ts";
 
 /** Batched delivery (opt-in): at most max_events per POST, gathered for at most max_wait_ms. */
@@ -66,7 +67,7 @@ export function viewOf(config: ConnectionConfig, status: LinkStatus, stats: Stat
     enabled: config.enabled,
     upstream: platform.redact(config.upstream),
     status: { state: status.state, since: status.since, attempt: status.attempt, last_error: status.last_error, retry_at: status.retry_at },
-    webhook: { url: config.webhook.url, events: config.webhook.events, batch: config.webhook.batch ?? null, disabled: config.webhook.disabled },
+    webhook: { url: publicUrl(config.webhook.url), events: config.webhook.events, batch: config.webhook.batch ?? null, disabled: config.webhook.disabled },
     stats,
     created_at: config.created_at,
     updated_at: config.updated_at,

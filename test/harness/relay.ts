@@ -65,6 +65,9 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
     "--show-interactive-dev-session=false",
     "--var",
     `RELAY_TOKEN:${token}`,
+    // The simulators and the sink live on 127.0.0.1: lift the network guard.
+    "--var",
+    "ALLOW_PRIVATE_NETWORKS:true",
     ...Object.entries(options.vars ?? {}).flatMap(([k, v]) => ["--var", `${k}:${v}`]),
   ];
 

@@ -8,6 +8,7 @@
  * Ids are 64-bit and arrive either as bare JSON numbers or as digit strings.
  */
 import * as z from "zod";
+import { HeaderMap } from "../../lib/headers.ts";
 import { wsUrl } from "../kit.ts";
 
 /** `request`: what the client asks for (the seed's examples; the codes are not explained). */
@@ -141,7 +142,7 @@ export interface RoomInitPayload {
  */
 export const RoomimConfig = z.object({
   url: wsUrl,
-  headers: z.record(z.string(), z.string()).optional(),
+  headers: HeaderMap.optional(),
   revoke: z
     .object({
       request: z.number().int().default(2),
