@@ -15,6 +15,7 @@ import { platforms } from "./platforms.ts";
 import { problemResponse } from "./problem.ts";
 import { stream } from "./stream.ts";
 import { stats } from "./stats.ts";
+import { webhookSecret } from "./webhook-secret.ts";
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -40,6 +41,7 @@ app.route("/v1/connections", actions);
 app.route("/v1/connections", events);
 app.route("/v1/connections", stream);
 app.route("/v1/connections", stats);
+app.route("/v1/connections", webhookSecret);
 
 app.notFound(() => problemResponse(problem("not_found", "no such route")));
 

@@ -113,6 +113,7 @@ export function buildComponents(): Components {
     ...Object.fromEntries(putSchemas),
     ConnectionPatch: S.ConnectionPatch,
     RetryRequest: S.RetryBody,
+    RotateRequest: S.RotateBody,
     ChatTarget,
     Element,
   };
@@ -137,6 +138,7 @@ export function buildComponents(): Components {
     DeliveryPage: S.DeliveryPage,
     Requeued: S.Requeued,
     WebhookTestResult: S.WebhookTestResult,
+    SecretRotated: S.SecretRotated,
     Stats: S.Stats,
     ...events.named,
     Event,

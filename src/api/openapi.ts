@@ -263,6 +263,17 @@ function build(): Json {
           responses: { "200": json("one entry per bucket", ref("Stats")), ...problems("invalid_request", "not_found") },
         },
       },
+      "/v1/connections/{id}/webhook/secret/rotate": {
+        post: {
+          operationId: "rotateWebhookSecret",
+          tags: ["connections"],
+          summary: "Rotate the webhook secret",
+          description: "The new secret (generated when absent) is shown once; for 24 h every delivery carries two signatures, the new secret's first, space-separated; then the previous secret is forgotten.",
+          parameters: [connectionParam],
+          requestBody: body(ref("RotateRequest"), false),
+          responses: { "200": json("the new secret", ref("SecretRotated")), ...problems("invalid_request", "not_found") },
+        },
+      },
       ...actionPaths,
     },
     webhooks: {

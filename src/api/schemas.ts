@@ -1,5 +1,6 @@
 /** Request schemas of the HTTP API (bodies and queries); also the source of /openapi.json. */
 import * as z from "zod";
+import { isValidSecret } from "../delivery/sign.ts";
 import { EVENT_PATTERN } from "../events/filter.ts";
 import { Event } from "../events/payloads.ts";
 import { PROBLEMS, type ProblemCode } from "../lib/problem.ts";
@@ -110,6 +111,16 @@ export const Delivery = z.looseObject({
 });
 export const DeliveryPage = z.object({ deliveries: z.array(Delivery), next: z.string().nullable() });
 export const Requeued = z.object({ requeued: z.number().int() });
+/** POST …/webhook/secret/rotate: the new secret, or none to have one generated. */
+export const RotateBody = z
+  .object({ secret: z.string().refine(isValidSecret, "must be whsec_ followed by base64 of 24 to 64 bytes").optional() })
+  .strict();
+
+export const SecretRotated = z.object({
+  secret: z.string().describe("the new secret, shown this once"),
+  previous_expires_at: z.number().int().describe("when the previous secret stops signing (ms)"),
+});
+
 export const WebhookTestResult = z.object({ event_id: z.string() });
 
 const STATS_WINDOWS = ["1h", "24h", "7d"] as const;

@@ -24,9 +24,13 @@ export interface AttemptResult {
   timedOut: boolean;
 }
 
+/**
+ * `secrets`: the current secret, then the previous one while a rotation overlaps; the
+ * `webhook-signature` header carries one signature per secret, space-separated, in that order.
+ */
 export async function attemptDelivery(
   url: string,
-  secret: string,
+  secrets: string | readonly string[],
   eventId: string,
   body: string,
   now: number = Date.now(),
@@ -41,7 +45,7 @@ export async function attemptDelivery(
         "user-agent": USER_AGENT,
         "webhook-id": eventId,
         "webhook-timestamp": String(timestamp),
-        "webhook-signature": await sign(secret, eventId, timestamp, body),
+        "webhook-signature": (await Promise.all((typeof secrets === "string" ? [secrets] : secrets).map((s) => sign(s, eventId, timestamp, body)))).join(" "),
       },
       body,
       redirect: "manual",

@@ -8,7 +8,7 @@
  */
 import { ulid } from "../lib/ulid.ts";
 import { attemptDelivery } from "./attempt.ts";
-import { outcomeOf, type DeliveryOutcome, type Due, type Webhook } from "./deliver.ts";
+import { outcomeOf, signingSecrets, type DeliveryOutcome, type Due, type Webhook } from "./deliver.ts";
 
 export const batchId = (now?: number): string => `bat_${ulid(now)}`;
 
@@ -22,7 +22,7 @@ export const batchBody = (bodies: readonly string[]): string => `{"type":"batch"
 export async function deliverBatch(webhook: Webhook, dues: readonly Due[], fetcher: typeof fetch = fetch, random: number = Math.random()): Promise<{ id: string; outcomes: DeliveryOutcome[] }> {
   const now = Date.now();
   const id = batchId(now);
-  const result = await attemptDelivery(webhook.url, webhook.secret, id, batchBody(dues.map((d) => d.body)), now, fetcher);
+  const result = await attemptDelivery(webhook.url, signingSecrets(webhook, now), id, batchBody(dues.map((d) => d.body)), now, fetcher);
   const answered = Date.now();
   return { id, outcomes: dues.map((d) => outcomeOf(result, d.attempts + 1, random, answered)) };
 }

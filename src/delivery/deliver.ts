@@ -16,6 +16,13 @@ export type DeliveryOutcome =
 export interface Webhook {
   url: string;
   secret: string;
+  /** The secret a rotation replaced, still signing beside `secret` until `expires_at`. */
+  previous?: { secret: string; expires_at: number } | null;
+}
+
+/** The secrets that sign a delivery at `now`: the current one first, then the previous one until it expires. */
+export function signingSecrets(webhook: Webhook, now: number): string[] {
+  return webhook.previous && webhook.previous.expires_at > now ? [webhook.secret, webhook.previous.secret] : [webhook.secret];
 }
 
 /** A stored event due for delivery: its id (the webhook-id), the attempts made so far and its body. */
@@ -26,7 +33,7 @@ export interface Due {
 }
 
 export async function deliverEvent(webhook: Webhook, due: Due, fetcher: typeof fetch = fetch, random?: number): Promise<DeliveryOutcome> {
-  const result = await attemptDelivery(webhook.url, webhook.secret, due.event_id, due.body, Date.now(), fetcher);
+  const result = await attemptDelivery(webhook.url, signingSecrets(webhook, Date.now()), due.event_id, due.body, Date.now(), fetcher);
   return outcomeOf(result, due.attempts + 1, random, Date.now());
 }
 

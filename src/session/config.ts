@@ -17,7 +17,13 @@ export interface WebhookConfig {
   batch?: BatchSettings | null;
   /** Set by a 410 Gone answer; cleared by a PATCH. */
   disabled: boolean;
+  /** The secret a rotation replaced, still signing until `expires_at`. */
+  previous?: { secret: string; expires_at: number } | null;
 }
+
+/** How long a rotated-out secret keeps signing beside the new one. */
+export const ROTATION_OVERLAP_MS = 86_400_000;
+
 
 export interface ConnectionConfig {
   id: string;

@@ -27,9 +27,9 @@ import { getPlatform } from "../platforms/index.ts";
 import { performAction, type ActionResponse } from "./actions.ts";
 import { AlarmClock, nextAlarm } from "./alarm.ts";
 import { backoffDelay, failedRetryDelay, STABLE_AFTER_MS } from "./backoff.ts";
-import { viewOf, type BatchSettings, type ConnectionConfig, type ConnectionView, type LinkState, type LinkStatus } from "./config.ts";
+import { ROTATION_OVERLAP_MS, viewOf, type BatchSettings, type ConnectionConfig, type ConnectionView, type LinkState, type LinkStatus } from "./config.ts";
 import { Inbox } from "./ingest.ts";
-import { EventFeed, storedEvent } from "./stream.ts";
+import { EventFeed } from "./stream.ts";
 import { Inflight } from "./inflight.ts";
 import { UpstreamLink } from "./link.ts";
 import { ShelvedMemory } from "./memory.ts";
@@ -74,7 +74,7 @@ export class ConnectionSession extends DurableObject<SessionEnv> {
   private readonly inbox: Inbox;
   /** Live readers of the events (GET …/events/stream), fed after each ingest commit. */
   private readonly feed = new EventFeed((after, limit, type) =>
-    this.store.listEvents(after, limit, type === null ? {} : type.endsWith(".*") ? { prefix: type.slice(0, -1) } : { exact: type }).map(storedEvent),
+    this.store.listEvents(after, limit, type === null ? {} : type.endsWith(".*") ? { prefix: type.slice(0, -1) } : { exact: type }),
   );
   private readonly pump: DeliveryPump;
   private readonly outcomes: OutcomeLedger;
@@ -171,13 +171,10 @@ export class ConnectionSession extends DurableObject<SessionEnv> {
     const now = Date.now();
     const previous = this.config;
     const generated = (input.webhook.secret ?? previous?.webhook.secret) ? null : newSecret();
-    const webhook = {
-      url: input.webhook.url,
-      events: input.webhook.events,
-      batch: input.webhook.batch,
-      secret: input.webhook.secret ?? previous?.webhook.secret ?? generated!,
-      disabled: false,
-    };
+    const secret = input.webhook.secret ?? previous?.webhook.secret ?? generated!;
+    // A rotation's overlap survives a replace that keeps the secret; a new secret ends it.
+    const overlap = previous && previous.webhook.secret === secret ? (previous.webhook.previous ?? null) : null;
+    const webhook = { url: input.webhook.url, events: input.webhook.events, batch: input.webhook.batch, secret, disabled: false, previous: overlap };
     const config: ConnectionConfig = { ...input, webhook, created_at: previous?.created_at ?? now, updated_at: now };
     const relink = !previous || previous.platform !== config.platform || JSON.stringify(previous.upstream) !== JSON.stringify(config.upstream);
     const platformChanged = previous !== null && previous.platform !== config.platform;
@@ -194,6 +191,7 @@ export class ConnectionSession extends DurableObject<SessionEnv> {
   async update(patch: UpdateInput): Promise<Outcome<ConnectionView>> {
     if (!this.config) return fail(problem("not_found", "no such connection"));
     const webhook = { ...this.config.webhook, ...definedOnly(patch.webhook ?? {}) };
+    if (webhook.secret !== this.config.webhook.secret) webhook.previous = null;
     // A new receiver URL re-enables a webhook that a 410 Gone disabled (so does `disabled: false`).
     if (patch.webhook?.url !== undefined && patch.webhook.url !== this.config.webhook.url && patch.webhook.disabled === undefined) webhook.disabled = false;
     const relink = patch.upstream !== undefined && JSON.stringify(patch.upstream) !== JSON.stringify(this.config.upstream);
@@ -209,6 +207,21 @@ export class ConnectionSession extends DurableObject<SessionEnv> {
     await this.applyEnabled(relink);
     await this.rearm();
     return ok(this.view());
+  }
+
+  /**
+   * Replaces the webhook secret (with `secret`, or a generated one). The replaced secret keeps
+   * signing beside the new one for ROTATION_OVERLAP_MS; a rotation within that time drops the
+   * older one.
+   */
+  rotateSecret(secret: string | null): Outcome<{ secret: string; previous_expires_at: number }> {
+    if (!this.config) return fail(problem("not_found", "no such connection"));
+    const now = Date.now();
+    const fresh = secret ?? newSecret();
+    const previous = { secret: this.config.webhook.secret, expires_at: now + ROTATION_OVERLAP_MS };
+    this.config = { ...this.config, webhook: { ...this.config.webhook, secret: fresh, previous }, updated_at: now };
+    this.store.saveConfig(this.config);
+    return ok({ secret: fresh, previous_expires_at: previous.expires_at });
   }
 
   describe(): Outcome<ConnectionView> {
@@ -480,6 +493,11 @@ export class ConnectionSession extends DurableObject<SessionEnv> {
     const dialing = config.enabled && this.link.idle && (this.status.retry_at === null || this.status.retry_at <= now) ? this.dial() : Promise.resolve();
     await Promise.all([dialing, this.pump.run(PUMP_BUDGET_MS)]);
     this.settle();
+    const previous = this.config?.webhook.previous;
+    if (this.config && previous && previous.expires_at <= Date.now()) {
+      this.config = { ...this.config, webhook: { ...this.config.webhook, previous: null } };
+      this.store.saveConfig(this.config);
+    }
     if (now - this.store.counter("purged_at") > PURGE_EVERY_MS) {
       this.store.transaction(() => {
         this.store.purge(now - this.settings.retentionMs, now - IDEMPOTENCY_MS);

@@ -223,8 +223,8 @@ export class SessionStore {
     });
   }
 
-  /** Stored events in id order, each with its JSON text exactly as stored. */
-  listEvents(after: string | null, limit: number, type: { exact?: string; prefix?: string }): { id: string; body: string }[] {
+  /** Stored events in id order, each with its JSON text exactly as stored (never parsed again). */
+  listEvents(after: string | null, limit: number, type: { exact?: string; prefix?: string }): { id: string; type: string; body: string }[] {
     const where: string[] = [];
     const args: (string | number)[] = [];
     if (after) {
@@ -238,8 +238,8 @@ export class SessionStore {
       where.push("substr(type, 1, ?) = ?");
       args.push(type.prefix.length, type.prefix);
     }
-    const sql = `SELECT id, body FROM events ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY id LIMIT ?`;
-    return this.sql.exec<{ id: string; body: string }>(sql, ...args, limit).toArray().map((r) => ({ id: r.id, body: r.body }));
+    const sql = `SELECT id, type, body FROM events ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY id LIMIT ?`;
+    return this.sql.exec<{ id: string; type: string; body: string }>(sql, ...args, limit).toArray().map((r) => ({ id: r.id, type: r.type, body: r.body }));
   }
 
   eventExists(id: string): boolean {

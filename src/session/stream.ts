@@ -160,9 +160,3 @@ function firstAfter(events: readonly StoredEvent[], cursor: string): number {
   }
   return lo;
 }
-
-/** An event's id and type from its stored JSON body. */
-export function storedEvent(body: string): StoredEvent {
-  const { id, type } = JSON.parse(body) as { id: string; type: string };
-  return { id, type, body };
-}
