@@ -2,9 +2,10 @@
  * Lossless, bounded JSON for upstream frames and request bodies.
  *
  * Upstreams send 64-bit ids as bare JSON numbers; JSON.parse would round them. The reviver
- * reads each number's source text (ES2025 `context.source`) and keeps any number whose value
- * as a double differs from what its text says (integers beyond 2^53, 12345678901234567890.5,
- * 1e400) as that exact text, a string. Writing back, `exactNumber` turns such text into a bare
+ * reads each number's source text (ES2025 `context.source`) and keeps every integer beyond
+ * 2^53 (an id, even where a double happens to hold it) and any other number whose value as a
+ * double differs from what its text says (12345678901234567890.5, 1e400) as that exact text,
+ * a string. Writing back, `exactNumber` turns such text into a bare
  * JSON number again with `JSON.rawJSON`.
  *
  * Limits are applied while parsing, where input enters: JSON.stringify, structured clone (RPC)
@@ -34,6 +35,7 @@ export class JsonLimitError extends Error {
 
 type ReviverContext = { source?: string };
 
+const INTEGER = /^-?\d+$/;
 /** A JSON number's text: the only text `JSON.rawJSON` accepts as a number. */
 const NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
 // Only a bare number with 16+ digits or an exponent can lose anything in JSON.parse; texts
@@ -58,8 +60,8 @@ function keepInexact(this: unknown, _key: string, value: unknown, context?: Revi
   if (typeof value !== "number") return value;
   const source = context?.source;
   if (source === undefined) return value;
+  if (INTEGER.test(source)) return Number.isSafeInteger(value) ? value : source; // ids beyond 2^53: always their digits
   // Shortest round-trip text of the double vs. the text sent: equal values need nothing kept.
-  if (Number.isSafeInteger(value) && !/[.eE]/.test(source)) return value;
   return decimal(String(value)) === decimal(source) ? value : source;
 }
 
