@@ -89,9 +89,7 @@ export const wsUrl = z.string().refine((v) => hasProtocol(v, ["ws:", "wss:"]), {
 export const httpUrl = z.string().refine((v) => hasProtocol(v, ["http:", "https:"]), { message: "must be an http:// or https:// URL" });
 
 /** A URL as a GET may show it: no query, no fragment, no user info (where credentials ride). */
-export function publicUrl(url: string): string {
-  return url.replace(/[?#].*$/s, "").replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@]*@/i, "$1");
-}
+export { publicUrl } from "../lib/url.ts";
 
 // ---- actions ----------------------------------------------------------------------------------
 
