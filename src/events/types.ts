@@ -72,4 +72,6 @@ export interface RelayEvent {
   timestamp: number;
   data: Record<string, unknown>;
   raw?: unknown;
+  /** Set when the event was too large to keep whole: its `raw` is cut (see session/bounds.ts). */
+  truncated?: true;
 }

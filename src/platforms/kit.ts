@@ -7,7 +7,7 @@ import * as z from "zod";
 import { ACTION_PARAMS, type ActionParams, type UnifiedAction } from "../events/actions.ts";
 import type { DraftEvent, EventType } from "../events/types.ts";
 import { base64 } from "../lib/bytes.ts";
-import { isRecord, parseLossless } from "../lib/json.ts";
+import { isRecord, JsonLimitError, parseLossless } from "../lib/json.ts";
 import { errorText, ProblemError, problem, type FieldError } from "../lib/problem.ts";
 import type { ActionOutcome, Await, Context, Decoded, Frame, HttpAnswer, HttpRequest, Plan, PlatformAction } from "./contract.ts";
 
@@ -25,6 +25,12 @@ export function one(type: EventType, data: Obj, raw: unknown, timestamp?: number
   return { events: [event] };
 }
 
+/**
+ * Why a JSON frame could not be read, as an upstream.unknown's reason: "not JSON", or the
+ * parse-time limit it broke (nesting, length), so the user sees what the frame did.
+ */
+export const jsonFailure = (err: unknown): string => (err instanceof JsonLimitError ? `${err.message}: not decoded` : "not JSON");
+
 /** An `upstream.unknown` event: a frame the adapter cannot map, kept with the reason. */
 export function unknown(reason: string, raw: unknown, timestamp?: number): Decoded {
   return one("upstream.unknown", { reason }, raw, timestamp);
@@ -32,15 +38,16 @@ export function unknown(reason: string, raw: unknown, timestamp?: number): Decod
 
 /**
  * A text frame as a JSON object (lossless: 64-bit integers keep their digits), or the
- * `upstream.unknown` that says why it is not one: binary, not JSON, or JSON but no object.
+ * `upstream.unknown` that says why it is not one: binary, not JSON (or past the parser's
+ * nesting or length limit), or JSON but no object.
  */
 export function objectFrame(frame: Frame): { object: Obj } | { unknown: Decoded } {
   if (typeof frame !== "string") return { unknown: unknown("binary frame", rawOf(frame)) };
   let parsed: unknown;
   try {
     parsed = parseLossless(frame);
-  } catch {
-    return { unknown: unknown("not JSON", { text: frame }) };
+  } catch (err) {
+    return { unknown: unknown(jsonFailure(err), { text: frame }) };
   }
   return isRecord(parsed) ? { object: parsed } : { unknown: unknown("JSON frame is not an object", parsed) };
 }

@@ -8,7 +8,9 @@ import { matchesAny } from "../events/filter.ts";
 import type { DraftEvent, RelayEvent } from "../events/types.ts";
 import { eventId } from "../lib/ulid.ts";
 import type { Memory, Remember } from "../platforms/contract.ts";
+import { errorText } from "../lib/problem.ts";
 import { BatchWriter } from "./batch.ts";
+import { boundedEvent, unstorable } from "./bounds.ts";
 import type { ShelvedMemory } from "./memory.ts";
 import type { EventRow, SessionStore } from "./store.ts";
 
@@ -69,8 +71,11 @@ export class Inbox {
         data: draft.data,
         ...(draft.raw === undefined ? {} : { raw: draft.raw }),
       };
+      // Too large to store or deliver whole (or to serialise at all): cut, or reported instead.
+      const bounded = boundedEvent(event);
+      const deliver = matchesAny(event.type, source.events) || matchesAny(bounded.event.type, source.events);
       // `dedupe` is kept beside the event, not in it.
-      const row: EventRow = { event, body: JSON.stringify(event), deliver: matchesAny(event.type, source.events) };
+      const row: EventRow = { event: bounded.event, body: bounded.body, deliver };
       if (draft.dedupe !== undefined) row.dedupe = draft.dedupe;
       this.batch.add({ row });
       taken.push(event);
@@ -95,12 +100,51 @@ export class Inbox {
     const rows = items.flatMap((i) => ("row" in i ? [i.row] : []));
     const remember = items.reduce<Remember | null>((all, i) => ("remember" in i ? { ...all, ...i.remember } : all), null);
     const now = Date.now();
-    const { store } = this.deps;
-    const stored = store.transaction(() => {
-      const kept = rows.length ? store.appendEvents(rows, now) : [];
-      if (remember) store.remember(remember, now, this.deps.bounds());
-      return kept;
-    });
-    this.deps.stored(stored, now);
+    this.deps.stored(this.writeAll(rows, remember, now), now);
   }
+
+  /**
+   * One transaction for the batch. Should it fail, the batch is written event by event, so one
+   * bad event never loses the others; an event that fails alone is replaced by an
+   * upstream.unknown saying why.
+   */
+  private writeAll(rows: EventRow[], remember: Remember | null, now: number): EventRow[] {
+    const { store } = this.deps;
+    const write = (batch: EventRow[], memory: Remember | null) =>
+      store.transaction(() => {
+        const kept = batch.length ? store.appendEvents(batch, now) : [];
+        if (memory) store.remember(memory, now, this.deps.bounds());
+        return kept;
+      });
+    const whole = attempt(() => write(rows, remember));
+    if ("value" in whole) return whole.value;
+    console.error(`a batch of ${rows.length} events failed to write (${whole.error}); writing them one by one`);
+    const stored: EventRow[] = [];
+    if (remember) logFailure(attempt(() => write([], remember)));
+    for (const row of rows) {
+      const alone = attempt(() => write([row], null));
+      if ("value" in alone) {
+        stored.push(...alone.value);
+        continue;
+      }
+      const { event, body } = unstorable(row.event, alone.error);
+      const replaced = attempt(() => write([{ ...row, event, body }], null));
+      if ("value" in replaced) stored.push(...replaced.value);
+      else logFailure(replaced);
+    }
+    return stored;
+  }
+}
+
+/** Runs work, catching what it throws. */
+function attempt<T>(work: () => T): { value: T } | { error: string } {
+  try {
+    return { value: work() };
+  } catch (err) {
+    return { error: errorText(err) };
+  }
+}
+
+function logFailure(outcome: { error: string } | object): void {
+  if ("error" in outcome) console.error(`an event could not be stored: ${outcome.error}`);
 }

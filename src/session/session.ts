@@ -28,6 +28,7 @@ import { performAction, type ActionResponse } from "./actions.ts";
 import { AlarmClock, nextAlarm } from "./alarm.ts";
 import { backoffDelay, failedRetryDelay, STABLE_AFTER_MS } from "./backoff.ts";
 import { ROTATION_OVERLAP_MS, viewOf, type BatchSettings, type ConnectionConfig, type ConnectionView, type LinkState, type LinkStatus } from "./config.ts";
+import { MAX_FRAME_BYTES, frameBytes, oversizedFrame } from "./bounds.ts";
 import { Inbox } from "./ingest.ts";
 import { EventFeed } from "./stream.ts";
 import { Inflight } from "./inflight.ts";
@@ -385,6 +386,10 @@ export class ConnectionSession extends DurableObject<SessionEnv> {
   }
 
   private onFrame(frame: Frame): void {
+    if (frameBytes(frame) > MAX_FRAME_BYTES) {
+      this.ingest([oversizedFrame(frame)]);
+      return;
+    }
     let decoded: Decoded;
     try {
       decoded = this.platform.decode(frame, this.context());
@@ -414,6 +419,8 @@ export class ConnectionSession extends DurableObject<SessionEnv> {
 
   private onLost(code: number, reason: string): void {
     const wasConnected = this.status.state === "connected";
+    // 1009: a frame over the socket's own limit (32 MiB); it never reached the relay, but it is reported.
+    if (code === 1009) this.ingest([{ type: "upstream.unknown", data: { reason: `the upstream sent a frame over the socket's size limit; the socket closed (1009 ${reason})`.trim() }, raw: { code, reason } }]);
     this.inflight.failAll(problem("upstream_error", `the upstream connection closed before it answered (${code} ${reason})`.trim()));
     if (this.config?.enabled) this.enterBackoff(`closed: ${code}${reason ? ` ${reason}` : ""}`, code, wasConnected);
   }

@@ -36,10 +36,10 @@ import type { Context, Decoded, Frame } from "../contract.ts";
 import type { ChatRef, EventType } from "../../events/types.ts";
 import { plainText, type Element } from "../../events/elements.ts";
 import { base64 } from "../../lib/bytes.ts";
-import { isRecord, parseLossless } from "../../lib/json.ts";
+import { isRecord, JsonLimitError, parseLossless } from "../../lib/json.ts";
 import { epochMs } from "../../lib/values.ts";
 import { errorText } from "../../lib/problem.ts";
-import { guardDecode, one, unknown } from "../kit.ts";
+import { guardDecode, jsonFailure, one, unknown } from "../kit.ts";
 import { CHAT_TYPE, CMD, CONTENT_TYPE, chatKey, pb, type YunhuConfig } from "./frames.ts";
 
 type Ctx = Context<YunhuConfig>;
@@ -130,8 +130,8 @@ function text(frame: string): Decoded {
   let parsed: unknown;
   try {
     parsed = parseLossless(frame);
-  } catch {
-    return unknown("text frame", { text: frame });
+  } catch (err) {
+    return unknown(err instanceof JsonLimitError ? jsonFailure(err) : "text frame", { text: frame });
   }
   return unknown("JSON text frame", isRecord(parsed) ? parsed : { text: frame });
 }
