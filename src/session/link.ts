@@ -100,6 +100,12 @@ export class UpstreamLink {
       if (hello.length) this.send(hello);
       if (link.readiness === "signal") this.awaitLogin(link.readyTimeoutMs ?? 10_000, generation);
       return { kind: "open", readiness: link.readiness };
+    } catch (err) {
+      // Thrown before the network was reached (an invalid header, URL or adapter state): retrying
+      // at once would fail the same way, so it is a failure, visible and slowly retried.
+      if (generation !== this.generation) return { kind: "stale" };
+      this.drop(1000, "dial failed");
+      return { kind: "failed", error: `the dial failed before reaching the upstream: ${errorText(err)}`, status: null, refused: true };
     } finally {
       this.dialing = false;
     }

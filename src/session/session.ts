@@ -421,6 +421,13 @@ export class ConnectionSession extends DurableObject<SessionEnv> {
     const wasConnected = this.status.state === "connected";
     // 1009: a frame over the socket's own limit (32 MiB); it never reached the relay, but it is reported.
     if (code === 1009) this.ingest([{ type: "upstream.unknown", data: { reason: `the upstream sent a frame over the socket's size limit; the socket closed (1009 ${reason})`.trim() }, raw: { code, reason } }]);
+    // A login refused by closing the socket after the login frame, before readiness: failed, not
+    // backoff — a rule for every platform whose readiness is a signal.
+    if (!wasConnected && this.config?.enabled && this.platform.link.readiness === "signal") {
+      this.inflight.failAll(problem("upstream_error", `the upstream closed the socket during the login (${code} ${reason})`.trim()));
+      this.enterFailed(`the upstream closed the socket after the login and before confirming it (${code}${reason ? ` ${reason}` : ""})`, code);
+      return;
+    }
     this.inflight.failAll(problem("upstream_error", `the upstream connection closed before it answered (${code} ${reason})`.trim()));
     if (this.config?.enabled) this.enterBackoff(`closed: ${code}${reason ? ` ${reason}` : ""}`, code, wasConnected);
   }
