@@ -202,7 +202,8 @@ describe("oicq decode: 消息包结构 (msg)", () => {
           raw: parseLossless(friendText),
         },
       ],
-      remember: { [`msg:${MSG_A}`]: { to: "2233445566", summary: "在吗" } },
+      // A friend needs no group to be reached: any remembered for them is forgotten.
+      remember: { [`msg:${MSG_A}`]: { to: "2233445566", summary: "在吗" }, "via:2233445566": null },
     });
   });
 
@@ -707,6 +708,21 @@ describe("oicq encode: message.create", () => {
       headers: JSON_POST,
       body: `{"dest":18446744073709551557,"msgContent":[{"type":"text","text":"hi"}]}`,
     });
+  });
+
+  it("a reply to a stranger needs nothing but the event: the group is remembered, an explicit via_group overrides", () => {
+    const t = fake();
+    const fromStranger = (known: boolean, ref: number) =>
+      packet("msg", { type: "private", time: 1700000060, known, channel: 3344556677, sender: 3344556677, ref_channel: ref, ref_channel_name: "", msgID: MSG_B, msgContent: [{ type: "text", text: "hi" }], msgString: "hi" });
+    const reply = (extra: Record<string, unknown> = {}) => t.request("message.create", { chat: { type: "private", id: "3344556677" }, content: "你好", ...extra }).body;
+    expect(reply()).toBe(`{"dest":3344556677,"msgContent":[{"type":"text","text":"你好"}]}`);
+    t.decode(fromStranger(false, 661234567));
+    expect(reply()).toBe(`{"dest":3344556677,"from":661234567,"msgContent":[{"type":"text","text":"你好"}]}`);
+    expect(reply({ via_group: "5566778899" })).toBe(`{"dest":3344556677,"from":5566778899,"msgContent":[{"type":"text","text":"你好"}]}`);
+    // Another chat is not affected; once they write as a friend, no group is needed.
+    expect(t.request("message.create", { chat: { type: "private", id: "2233445566" }, content: "x" }).body).not.toContain("from");
+    t.decode(fromStranger(true, 0));
+    expect(reply()).toBe(`{"dest":3344556677,"msgContent":[{"type":"text","text":"你好"}]}`);
   });
 
   it("a stranger reached through a group: via_group → from", () => {

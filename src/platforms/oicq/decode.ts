@@ -52,7 +52,7 @@ import { plainText, type Element } from "../../events/elements.ts";
 import { idString, isRecord } from "../../lib/json.ts";
 import { epochMs, nonEmpty, shown } from "../../lib/values.ts";
 import { guardDecode, objectFrame, one, unknown } from "../kit.ts";
-import { SUMMARY_MAX, messageKey, requestKey, type OicqConfig, type PendingRequest, type RememberedMessage } from "./frames.ts";
+import { SUMMARY_MAX, messageKey, requestKey, viaKey, type OicqConfig, type PendingRequest, type RememberedMessage } from "./frames.ts";
 
 type Ctx = Context<OicqConfig>;
 type Obj = Record<string, unknown>;
@@ -143,15 +143,19 @@ function message(d: Obj, raw: Obj): Decoded {
       msg.reply_to = replyTo;
     }
   }
+  const remember: Record<string, unknown> = {};
   if (type === "private") {
     const via = viaGroup(d.ref_channel, d.ref_channel_name);
     if (d.known === false && via) msg.via_group = via;
     if (sender !== channel) msg.self = true;
+    // The group a stranger writes through, for replies that do not name it; a friend needs none.
+    else if (d.known === false && via) remember[viaKey(channel)] = via.id;
+    else if (d.known === true) remember[viaKey(channel)] = null;
   }
 
   const decoded = one("message.created", { message: msg }, raw, epochMs(d.time));
   const remembered: RememberedMessage = { to: sender, summary: (msgString ?? plainText(content)).slice(0, SUMMARY_MAX) };
-  decoded.remember = { [messageKey(id)]: remembered };
+  decoded.remember = { [messageKey(id)]: remembered, ...remember };
   return decoded;
 }
 

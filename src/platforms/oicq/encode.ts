@@ -60,6 +60,7 @@ import {
   endpoint,
   messageKey,
   requestKey,
+  viaKey,
   type OicqConfig,
   type PendingRequest,
   type SendBody,
@@ -187,8 +188,11 @@ export function toWire(content: readonly Element[], path = "content"): WireEleme
   return out;
 }
 
-export function planMessageCreate(params: MessageCreateParams, ctx: Ctx): Plan {
-  const { chat } = params;
+export function planMessageCreate(given: MessageCreateParams, ctx: Ctx): Plan {
+  const { chat } = given;
+  // A stranger's group, remembered from their messages, unless the caller names one.
+  const remembered = chat.type === "private" ? ctx.recall(viaKey(chat.id)) : undefined;
+  const params = given.via_group === undefined && typeof remembered === "string" ? { ...given, via_group: remembered } : given;
   const errors: FieldError[] = [];
   if (!QQ_NUMBER.test(chat.id)) errors.push({ path: "chat.id", message: "must be a QQ number" });
   if (params.via_group !== undefined) {

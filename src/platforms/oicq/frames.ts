@@ -145,6 +145,15 @@ export interface PendingRequest {
 export const MESSAGE_SHELF = "msg";
 export const MESSAGE_MEMORY = 200;
 export const messageKey = (id: string): string => `${MESSAGE_SHELF}:${id}`;
+/**
+ * Answering a stranger goes through a group they share: the group each stranger's private
+ * messages came through is remembered as `via:<user id>` (the last VIA_MEMORY strangers), so a
+ * reply needs nothing but the event's chat; a message from them as a friend forgets it.
+ */
+export const VIA_SHELF = "via";
+export const VIA_MEMORY = 1000;
+export const viaKey = (userId: string): string => `${VIA_SHELF}:${userId}`;
+
 /** Summaries are kept to this many characters. */
 export const SUMMARY_MAX = 200;
 

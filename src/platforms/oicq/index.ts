@@ -12,7 +12,7 @@ import type { EventType } from "../../events/types.ts";
 import { decode } from "./decode.ts";
 import { actions } from "./encode.ts";
 import { publicUrl } from "../kit.ts";
-import { MESSAGE_MEMORY, MESSAGE_SHELF, OicqConfig, REQUEST_SHELF, REQUEST_TTL_MS, ROUTE, apiBase, endpoint } from "./frames.ts";
+import { MESSAGE_MEMORY, MESSAGE_SHELF, OicqConfig, REQUEST_SHELF, REQUEST_TTL_MS, ROUTE, VIA_MEMORY, VIA_SHELF, apiBase, endpoint } from "./frames.ts";
 
 const EVENTS = [
   "message.created",
@@ -54,7 +54,7 @@ export const oicq: Platform<OicqConfig> = {
       },
     },
   },
-  memory: { [MESSAGE_SHELF]: { capacity: MESSAGE_MEMORY }, [REQUEST_SHELF]: { ttlMs: REQUEST_TTL_MS } },
+  memory: { [MESSAGE_SHELF]: { capacity: MESSAGE_MEMORY }, [REQUEST_SHELF]: { ttlMs: REQUEST_TTL_MS }, [VIA_SHELF]: { capacity: VIA_MEMORY } },
   decode,
 };
 
