@@ -9,6 +9,7 @@ import { describe, expect, it } from "vitest";
 import type { Context, Decoded, Frame, Platform } from "../../src/platforms/contract.ts";
 import { PLATFORMS } from "../../src/platforms/index.ts";
 import { pb } from "../../src/platforms/yunhu/frames.ts";
+import * as chat68Seed from "../sim/chat68-seed.ts";
 import * as oicqSeed from "../sim/oicq-seed.ts";
 import * as roomimSeed from "../sim/roomim-seed.ts";
 
@@ -20,6 +21,8 @@ const SAMPLES: Record<string, { upstream: unknown; seeds: string[] }> = {
   roomim: { upstream: { url: "wss://im.example.com/ws" }, seeds: framesOf(roomimSeed) },
   oicq: { upstream: { url: "wss://qq.example.com/" }, seeds: framesOf(oicqSeed) },
   yunhu: { upstream: { userId: "7356666", token: "t" }, seeds: [] },
+  // The greeting ({"message":"Hello"}) yields nothing by design: a frame that says the socket is up.
+  chat68: { upstream: { url: "wss://chat68.example.com/" }, seeds: framesOf(chat68Seed).filter((f) => !/^\{\s*"message"\s*:\s*"Hello"\s*\}$/.test(f.trim())) },
 };
 
 function contextOf(platform: Platform): Context<unknown> {
@@ -38,7 +41,8 @@ const seededFrame = (seeds: string[]) =>
   fc.tuple(fc.constantFrom(...seeds), fc.array(bigId, { minLength: 40, maxLength: 40 })).map(([seed, ids]) => {
     let i = 0;
     const used: string[] = [];
-    const text = seed.replace(/"?\b\d{6,}\b"?/g, (digits, at: number) => {
+    // Whole JSON values only (bare or quoted), not digits inside strings such as URLs.
+    const text = seed.replace(/(?<=[:[,]\s*)"?\d{6,}"?(?=\s*[,\]}])/g, (digits, at: number) => {
       // Times are numbers, not ids: a time of 2^53 ms means nothing and is not kept as digits.
       if (/time\w*"\s*:\s*$/i.test(seed.slice(Math.max(0, at - 30), at))) return digits;
       const id = ids[i++ % ids.length]!;
