@@ -27,7 +27,7 @@ import type { ChatRef, DraftEvent } from "../../events/types.ts";
 import { plainText } from "../../events/elements.ts";
 import { idString, isRecord, parseLossless } from "../../lib/json.ts";
 import { problem, type Problem } from "../../lib/problem.ts";
-import { one, rawOf, unknown } from "../kit.ts";
+import { jsonFailure, one, rawOf, unknown } from "../kit.ts";
 import { epochMs, nonEmpty, shown } from "../../lib/values.ts";
 import { elements } from "./content.ts";
 import {
@@ -61,8 +61,8 @@ export function decode(frame: Frame, ctx: Ctx): Decoded {
   let f: unknown;
   try {
     f = parseLossless(frame);
-  } catch {
-    return unknown("not JSON", rawOf(frame));
+  } catch (err) {
+    return unknown(jsonFailure(err), rawOf(frame));
   }
   if (!isRecord(f)) return unknown("JSON frame is not an object", f);
   if (Greeting.safeParse(f).success) return { events: [] };
