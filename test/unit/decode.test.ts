@@ -124,6 +124,12 @@ describe.each(Object.values(PLATFORMS).map((p) => [p.name, p] as const))("%s dec
     );
   });
 
+  it("reports a frame nested past the parser's limit with that reason", () => {
+    const out = platform.decode(`{"a":${"[".repeat(10_000)}${"]".repeat(10_000)}}`, contextOf(platform));
+    expect(out.events).toHaveLength(1);
+    expect(out.events[0]).toMatchObject({ type: "upstream.unknown", data: { reason: expect.stringContaining("nested deeper than 128 levels") } });
+  });
+
   it("carries 64-bit ids exactly: no rounded id anywhere, each one whole in the events", () => {
     const seeds = SAMPLES[platform.name]?.seeds ?? [];
     if (!seeds.length) return; // binary protocols carry ids as strings or varints: nothing to round
