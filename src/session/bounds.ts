@@ -21,7 +21,7 @@ const encoder = new TextEncoder();
 /** UTF-8 length, counted only when the text could be over `limit`. */
 const byteLength = (text: string, limit: number): number => (text.length * 3 <= limit ? text.length : encoder.encode(text).length);
 
-export const frameBytes = (frame: Frame): number => (typeof frame === "string" ? byteLength(frame, 0) : frame.length);
+export const frameBytes = (frame: Frame): number => (typeof frame === "string" ? byteLength(frame, MAX_FRAME_BYTES) : frame.length);
 
 /** A `raw` standing in for something too large: its size and its start. */
 export function truncatedRaw(bytes: number, head: string): { truncated: true; bytes: number; head: string } {

@@ -16,6 +16,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startRelay, type Relay } from "../harness/relay.ts";
+import { seeded } from "../harness/seeded.ts";
 import { until } from "../harness/until.ts";
 import { startRoomim, type RoomimSim } from "../sim/roomim.ts";
 import { startSink, type Sink } from "../sim/sink.ts";
@@ -71,24 +72,13 @@ interface Lane {
   gone: boolean;
 }
 
-/** A small deterministic PRNG (mulberry32) so a failing run can be replayed with its seed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export async function soak(options: SoakOptions): Promise<SoakReport> {
   const log = options.log ?? (() => {});
   const seed = options.seed ?? Date.now() % 1_000_000;
-  const random = prng(seed);
+  const random = seeded(seed);
   log(`seed ${seed}`);
   const started = Date.now();
   const persistTo = mkdtempSync(join(tmpdir(), "imrelay-soak-"));
