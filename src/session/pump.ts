@@ -113,8 +113,13 @@ export class DeliveryPump {
     for (const d of due) this.enqueue(d);
   }
 
-  /** More workers while there is more queued than idle workers (being woken) can take. */
+  /**
+   * More workers while there is more queued than idle workers (being woken) can take. Never
+   * while paused: a worker started then quits at once without taking anything, so the queue
+   * never shrinks and this loop would never end.
+   */
   private spawn(): void {
+    if (this.options.paused()) return;
     while (this.workers < this.options.concurrency && this.queue.length > this.idle.size) {
       this.workers++;
       void this.work();

@@ -2,6 +2,7 @@
  * `npm run soak`: the fault soak (see soak.ts), a few minutes by default.
  *
  *   npm run soak -- [--minutes 3] [--connections 3] [--rate 10] [--fault-every 3] [--kill-every 30] [--seed n]
+ *                   [--every-kind] [--faults upstream_drop,upstream_reset,webhook_5xx,webhook_timeout,webhook_410,sigkill]
  *
  * Prints messages sent, faults injected, lost and duplicated ids; exits non-zero when any
  * message was lost or stored under more than one event id.
@@ -26,6 +27,7 @@ const report = await soak({
   settleMs: 120_000,
   ...(process.argv.includes("--seed") && { seed: option("seed", 1) }),
   everyKind: process.argv.includes("--every-kind"),
+  ...(process.argv.includes("--faults") && { only: process.argv[process.argv.indexOf("--faults") + 1]!.split(",") }),
   log: (line) => console.log(line),
 });
 

@@ -38,6 +38,8 @@ export interface SoakOptions {
   seed?: number;
   /** Inject every kind of fault once (in random order) before choosing at random. */
   everyKind?: boolean;
+  /** Only these kinds of fault (default: all). */
+  only?: readonly string[];
   log?: (line: string) => void;
 }
 
@@ -124,13 +126,14 @@ export async function soak(options: SoakOptions): Promise<SoakReport> {
     });
 
     let lastKill = Date.now();
-    const firsts: Fault[] = options.everyKind ? [...FAULTS].sort(() => random() - 0.5) : [];
+    const kinds = FAULTS.filter((f) => !options.only || options.only.includes(f));
+    const firsts: Fault[] = options.everyKind ? [...kinds].sort(() => random() - 0.5) : [];
     const inject = async (): Promise<void> => {
       const lane = lanes[Math.floor(random() * lanes.length)]!;
       const roll = random();
       const canKill = Date.now() - lastKill >= options.killEveryMs && !restarting;
-      const others = FAULTS.filter((f) => f !== "sigkill");
-      const fault: Fault = firsts.shift() ?? (canKill && roll < 0.25 ? "sigkill" : others[Math.floor(random() * others.length)]!);
+      const others = kinds.filter((f) => f !== "sigkill");
+      const fault: Fault = firsts.shift() ?? ((canKill && kinds.includes("sigkill") && roll < 0.25) || others.length === 0 ? "sigkill" : others[Math.floor(random() * others.length)]!);
       faults[fault]++;
       log(`${((Date.now() - trafficStart) / 1000).toFixed(1)} s  ${fault}${fault === "sigkill" ? "" : ` on ${lane.id}`}`);
       switch (fault) {
