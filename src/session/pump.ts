@@ -113,13 +113,19 @@ export class DeliveryPump {
     for (const d of due) this.enqueue(d);
   }
 
+  /** Workers take work only before the deadline and while not paused. */
+  private get accepting(): boolean {
+    return Date.now() < this.deadline && !this.options.paused();
+  }
+
   /**
    * More workers while there is more queued than idle workers (being woken) can take. Never
-   * while paused: a worker started then quits at once without taking anything, so the queue
-   * never shrinks and this loop would never end.
+   * once the budget is spent or while paused: a worker started then quits at once without
+   * taking anything, so the queue never shrinks and this loop would never end (a delivery
+   * still in flight keeps the pump running past its deadline).
    */
   private spawn(): void {
-    if (this.options.paused()) return;
+    if (!this.accepting) return;
     while (this.workers < this.options.concurrency && this.queue.length > this.idle.size) {
       this.workers++;
       void this.work();
@@ -139,7 +145,7 @@ export class DeliveryPump {
   private async work(): Promise<void> {
     try {
       let lingered = false;
-      while (Date.now() < this.deadline && !this.options.paused()) {
+      while (this.accepting) {
         if (this.queue.length === 0) this.refill();
         if (this.queue.length === 0) {
           if (lingered) break;

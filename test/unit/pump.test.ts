@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { DeliveryPump } from "../../src/session/pump.ts";
 
-describe("the delivery pump, paused with a delivery in flight", () => {
+describe("the delivery pump with a delivery in flight", () => {
   it("takes offers without spinning, and ends once the delivery in flight does", async () => {
     let paused = false;
     let finishSlow: () => void = () => {};
@@ -31,6 +31,28 @@ describe("the delivery pump, paused with a delivery in flight", () => {
     const started = Date.now();
     pump.offer([{ event_id: "new-1", attempts: 0, body: "{}" }, { event_id: "new-2", attempts: 0, body: "{}" }]);
     expect(Date.now() - started).toBeLessThan(1000);
+    finishSlow();
+    await run;
+    expect(pump.running).toBe(false);
+  });
+});
+
+describe("the delivery pump past its budget", () => {
+  it("takes offers without spinning while a delivery in flight outlives the deadline", async () => {
+    let finishSlow: () => void = () => {};
+    const waiting = [{ event_id: "slow", attempts: 0, body: "{}" }];
+    const pump = new DeliveryPump({
+      due: (limit) => waiting.splice(0, limit),
+      deliver: (d) => (d.event_id === "slow" ? new Promise<void>((resolve) => (finishSlow = resolve)) : Promise.resolve()),
+      concurrency: 4,
+      paused: () => false,
+      settling: { has: () => false, size: 0 },
+      lingerMs: 10,
+    });
+    const run = pump.run(20); // the budget runs out while "slow" is still being delivered
+    await new Promise((r) => setTimeout(r, 40));
+    expect(pump.running).toBe(true);
+    pump.offer([{ event_id: "new-1", attempts: 0, body: "{}" }]); // before the fix: never returned
     finishSlow();
     await run;
     expect(pump.running).toBe(false);
