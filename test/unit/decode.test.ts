@@ -12,6 +12,7 @@ import { pb } from "../../src/platforms/yunhu/frames.ts";
 import * as chat68Seed from "../sim/chat68-seed.ts";
 import * as oicqSeed from "../sim/oicq-seed.ts";
 import * as roomimSeed from "../sim/roomim-seed.ts";
+import * as wschatSeed from "../sim/wschat-seed.ts";
 
 /** The example frames a seed module exports. */
 const framesOf = (module: Record<string, unknown>): string[] => Object.values(module).filter((v): v is string => typeof v === "string" && v.trimStart().startsWith("{"));
@@ -22,6 +23,7 @@ const SAMPLES: Record<string, { upstream: unknown; seeds: string[] }> = {
   oicq: { upstream: { url: "wss://qq.example.com/" }, seeds: framesOf(oicqSeed) },
   yunhu: { upstream: { userId: "7356666", token: "t" }, seeds: [] },
   // The greeting ({"message":"Hello"}) yields nothing by design: a frame that says the socket is up.
+  wschat: { upstream: { url: "wss://chat.example.com/ws", accessToken: "t" }, seeds: [wschatSeed.unicast, wschatSeed.multicast, wschatSeed.notification].map((f) => JSON.stringify(f)) },
   chat68: { upstream: { url: "wss://chat68.example.com/" }, seeds: framesOf(chat68Seed).filter((f) => !/^\{\s*"message"\s*:\s*"Hello"\s*\}$/.test(f.trim())) },
 };
 

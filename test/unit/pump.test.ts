@@ -12,12 +12,13 @@ describe("the delivery pump with a delivery in flight", () => {
     const waiting = [{ event_id: "slow", attempts: 0, body: "{}" }];
     const pump = new DeliveryPump({
       due: (limit) => waiting.splice(0, limit),
-      deliver: (d) =>
-        d.event_id === "slow"
+      deliver: ([d]) =>
+        d!.event_id === "slow"
           ? new Promise<void>((resolve) => {
               finishSlow = resolve;
             })
           : Promise.resolve(),
+      batch: () => null,
       concurrency: 4,
       paused: () => paused,
       settling: { has: () => false, size: 0 },
@@ -43,7 +44,8 @@ describe("the delivery pump past its budget", () => {
     const waiting = [{ event_id: "slow", attempts: 0, body: "{}" }];
     const pump = new DeliveryPump({
       due: (limit) => waiting.splice(0, limit),
-      deliver: (d) => (d.event_id === "slow" ? new Promise<void>((resolve) => (finishSlow = resolve)) : Promise.resolve()),
+      deliver: ([d]) => (d!.event_id === "slow" ? new Promise<void>((resolve) => (finishSlow = resolve)) : Promise.resolve()),
+      batch: () => null,
       concurrency: 4,
       paused: () => false,
       settling: { has: () => false, size: 0 },
