@@ -6,6 +6,11 @@ import tseslint from "typescript-eslint";
 export default tseslint.config(
   { ignores: ["node_modules/", ".wrangler/", "dist/", "coverage/", "src/platforms/yunhu/proto.js", "src/platforms/yunhu/proto.d.ts"] },
   js.configs.recommended,
+  {
+    // The CLI's launcher: plain JavaScript run by Node.
+    files: ["bin/**/*.js"],
+    languageOptions: { globals: { process: "readonly", console: "readonly", AbortController: "readonly" } },
+  },
   ...tseslint.configs.recommended,
   {
     files: ["**/*.ts"],

@@ -55,7 +55,8 @@ export async function listen(client: Client, connection: string, options: Listen
         signal: AbortSignal.any([io.signal, AbortSignal.timeout(FORWARD_TIMEOUT_MS)]),
       });
       await res.body?.cancel();
-      res.ok ? forwarded++ : failed++;
+      if (res.ok) forwarded++;
+      else failed++;
       outcome = `[${res.status}${res.statusText ? ` ${res.statusText}` : ""}]`;
     } catch (err) {
       if (io.signal.aborted) break;

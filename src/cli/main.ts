@@ -5,8 +5,7 @@
  * Exit codes: 0 done; 1 the relay answered with a problem; 2 wrong usage or configuration;
  * 3 the relay (or, for listen, nothing else) cannot be reached.
  */
-import { createClient, ImrelayError, type Client, type Event } from "../client/index.ts";
-import { eventIdAt } from "../client/index.ts";
+import { createClient, eventIdAt, ImrelayError, type Client, type Event } from "../client/index.ts";
 import { VERSION } from "../version.ts";
 import { flag, onlyFlags, parseArgs, UsageError, type Args } from "./args.ts";
 import { formatEvent } from "./format.ts";

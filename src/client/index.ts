@@ -46,6 +46,7 @@ export interface ActionOptions {
 
 /** One method per unified action, e.g. `actions.messageCreate(conn, params)`. */
 export type Actions = {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- "params may be left out" is exactly `{}` extending them
   [A in ActionName as Camel<A>]: {} extends ActionParams<A>
     ? (connection: string, params?: ActionParams<A>, options?: ActionOptions) => Promise<ActionResult<A>>
     : (connection: string, params: ActionParams<A>, options?: ActionOptions) => Promise<ActionResult<A>>;

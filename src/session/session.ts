@@ -145,7 +145,7 @@ export class ConnectionSession extends DurableObject<SessionEnv> {
     if (this.config?.enabled && (this.status.state === "connected" || this.status.state === "connecting")) {
       this.setStatus({ state: "connecting" });
     }
-    ctx.blockConcurrencyWhile(async () => {
+    void ctx.blockConcurrencyWhile(async () => {
       // Woken after an eviction or restart: the socket is gone; let the watchdog bring it back.
       if ((await this.clock.load()) === null && this.config?.enabled) await this.clock.set(Date.now());
     });

@@ -121,7 +121,7 @@ function pump(): void {
 
 async function post(e: Pending): Promise<void> {
   e.attempts++;
-  let ok = false;
+  let ok: boolean;
   try {
     const at = new Date();
     const signed = webhook.sign(e.id, at, e.body);

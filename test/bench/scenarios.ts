@@ -101,8 +101,8 @@ export async function measure(
       await sleep(limits.sampleMs);
     }
   })();
-  let usage: ProcessFigures | null = null;
-  let heapFigures: ScenarioResult["heap"] = null;
+  let usage: ProcessFigures | null;
+  let heapFigures: ScenarioResult["heap"];
   try {
     await send();
     await recorder.settle(limits.idleMs, now() + limits.drainMs);

@@ -167,7 +167,7 @@ describe("the imrelay CLI", () => {
     await until("both tails started", () => [lines, json].every((run) => run.err.some((l) => l.startsWith("Tailing e2e-cli"))));
     roomim.message({ text: "tail me", room: GROUP });
     const line = await until("the tail line", () => lines.out.find((l) => l.includes("message.created")));
-    expect(line).toMatch(/^\d\d:\d\d:\d\d\.\d{3}  message\.created\s+room 1858689382414958593 from \d+: "tail me"$/);
+    expect(line).toMatch(/^\d\d:\d\d:\d\d\.\d{3} {2}message\.created\s+room 1858689382414958593 from \d+: "tail me"$/);
     const raw = await until("the JSON line", () => json.out.find((l) => l.includes('"tail me"')));
     expect(Event.parse(JSON.parse(raw)).type).toBe("message.created");
     for (const run of [lines, json]) {
@@ -184,7 +184,7 @@ describe("the imrelay CLI", () => {
     const forwarded = await until("the forwarded webhook, verified", () => sink.verified("cli-forward").find((d) => (d.event as any)?.data?.message?.text === "forward me"));
     expect(forwarded.headers["user-agent"]).toMatch(/^imrelay-cli\//);
     const line = await until("the forward's status line", () => run.out.find((l) => l.includes(forwarded.id!)));
-    expect(line).toMatch(/message\.created\s+evt_\w+  → POST http:\/\/127\.0\.0\.1:\d+\/hooks\/cli-forward \[2\d\d/);
+    expect(line).toMatch(/message\.created\s+evt_\w+ {2}→ POST http:\/\/127\.0\.0\.1:\d+\/hooks\/cli-forward \[2\d\d/);
     run.child.kill("SIGINT");
     expect(await run.exit).toBe(0);
     expect(run.err.at(-1)).toMatch(/^Forwarded \d+, failed 0\.$/);

@@ -274,7 +274,7 @@ export class Chat68Client {
     if (script?.body !== undefined) return { status: 200, body: script.body, delayMs };
     if (script?.code !== undefined) return json({ errorCode: script.code, errorDesc: script.errorDesc ?? BUSY }, delayMs);
     if (method !== "POST") return { status: 405, body: "", delayMs };
-    let params: unknown = {};
+    let params: unknown;
     try {
       params = body.trim() === "" ? {} : parseLossless(body);
     } catch {

@@ -203,7 +203,7 @@ export async function soak(options: SoakOptions): Promise<SoakReport> {
     await faultsDone;
     running = false;
     await Promise.all(traffic);
-    if (restarting) await restarting;
+    await Promise.resolve(restarting);
 
     // Heal: every receiver answers 204 from now on, every webhook is enabled.
     for (const lane of lanes) {

@@ -127,7 +127,10 @@ function sameDecimal(a: string, b: string): boolean {
     let digits = (m[2]! + (m[3] ?? "")).replace(/^0+/, "");
     let exp = Number(m[4] ?? 0) - (m[3] ?? "").length;
     if (digits === "") return "0";
-    while (digits.endsWith("0")) (digits = digits.slice(0, -1)), exp++;
+    while (digits.endsWith("0")) {
+      digits = digits.slice(0, -1);
+      exp++;
+    }
     return `${m[1]}${digits}e${exp}`;
   };
   return norm(a) === norm(b);

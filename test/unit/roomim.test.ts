@@ -21,7 +21,6 @@ const {
   readSynced: READ_ELSEWHERE,
   clearedSynced: CLEARED_ELSEWHERE,
   sendImages: SEND_IMAGES,
-  sendRevoke: SEND_REVOKE,
   sendMention: SEND_MENTION,
   friendRequest: FRIEND_REQUEST,
   roomInit: ROOM_INIT,

@@ -52,7 +52,10 @@ describe("deeply nested JSON", () => {
     expect(JSON.stringify(listed.data)).toBe("{}");
     let node = listed.raw;
     let depth = 0;
-    while (typeof node === "object") (node = node.a), depth++;
+    while (typeof node === "object") {
+      node = node.a;
+      depth++;
+    }
     expect([depth, node]).toEqual([5_000, "leaf"]);
     // Pages before and after it, and filtered lists that include it, answer too.
     expect((await api(`/v1/connections/${id}/events?type=upstream.*&limit=1`)).status).toBe(200);

@@ -5,8 +5,7 @@
  * through the public API, and the server's refusals, failures and silence as API.md statuses.
  * Each test is its own wschat user: the token `tok-<connection id>` is user `<connection id>`.
  */
-import { describe, expect, it } from "vitest";
-import { inject } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import { api, freshHook, SECRET, until, verified, webhookOf } from "./helpers.ts";
 
 const WSCHAT = `http://127.0.0.1:${inject("wschatPort")}`;

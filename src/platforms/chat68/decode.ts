@@ -124,7 +124,7 @@ export function upstreamProblem(code: string | number | null, text: string | nul
 function push(f: Obj, operator: string, ctx: Ctx): Decoded {
   switch (operator) {
     case OPERATOR.msgNew:
-      return msgNew(f, ctx);
+      return msgNew(f);
     case OPERATOR.groupUpdate:
       return groupUpdate(f);
     case OPERATOR.recall:
@@ -136,7 +136,7 @@ function push(f: Obj, operator: string, ctx: Ctx): Decoded {
   }
 }
 
-function msgNew(f: Obj, ctx: Ctx): Decoded {
+function msgNew(f: Obj): Decoded {
   const data = isRecord(f.data) ? f.data : {};
   const notification = nonEmpty(f.operatorType) ?? nonEmpty(data.notificationType);
   if (notification !== undefined || data.msgType === MSG_TYPE.groupNotification) return groupNotification(f, data, notification);

@@ -11,14 +11,13 @@
  * call (`type: "request"`) is addressed to. Friend requests are polled from the side API
  * (poll.ts), since the client pushes none.
  */
-import type { Frame, Platform } from "../contract.ts";
+import type { Context, Frame, Platform } from "../contract.ts";
 import type { EventType } from "../../events/types.ts";
 import { guardDecode, publicUrl } from "../kit.ts";
 import { decode } from "./decode.ts";
 import { actions } from "./encode.ts";
 import { FRIEND_REQUEST_POLL_MS, friendRequestPoll } from "./poll.ts";
 import { Chat68Config, HEARTBEAT_PREFIX, MESSAGE_MEMORY, MESSAGE_SHELF, MESSAGE_TTL_MS, REQUEST, type Chat68Config as Config } from "./frames.ts";
-import type { Context } from "../contract.ts";
 
 const EVENTS = ["message.created", "message.deleted", "group.updated", "group.member.muted", "friend.requested"] as const satisfies readonly EventType[];
 

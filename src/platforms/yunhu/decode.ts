@@ -33,7 +33,7 @@
  * strings), with the Any's payload decoded in place of its bytes.
  */
 import type { Context, Decoded, Frame } from "../contract.ts";
-import type { ChatRef, EventType } from "../../events/types.ts";
+import type { ChatRef } from "../../events/types.ts";
 import { plainText, type Element } from "../../events/elements.ts";
 import { base64 } from "../../lib/bytes.ts";
 import { isRecord, JsonLimitError, parseLossless } from "../../lib/json.ts";
