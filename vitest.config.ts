@@ -19,7 +19,16 @@ export default defineConfig({
         plugins: [
           cloudflareTest({
             wrangler: { configPath: "./wrangler.toml" },
-            miniflare: { bindings: { RELAY_TOKEN: "test-token", ALLOW_PRIVATE_NETWORKS: "true", ACTION_TIMEOUT_MS: "1500", DIAL_TIMEOUT_MS: "1000", HEARTBEAT_INTERVAL_MS: "400", HEARTBEAT_TIMEOUT_MS: "300" } },
+            miniflare: {
+              bindings: {
+                RELAY_TOKEN: "test-token",
+                ALLOW_PRIVATE_NETWORKS: "true",
+                ACTION_TIMEOUT_MS: "1500",
+                DIAL_TIMEOUT_MS: "1000",
+                HEARTBEAT_INTERVAL_MS: "400",
+                HEARTBEAT_TIMEOUT_MS: "300",
+              },
+            },
           }),
         ],
         test: {

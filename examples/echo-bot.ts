@@ -46,9 +46,9 @@ export async function serveNode(handler: (request: Request) => Promise<Response>
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const headers = new Headers();
     for (const [k, v] of Object.entries(req.headers)) if (typeof v === "string") headers.set(k, v);
-    const response = await handler(new Request(`http://localhost${req.url}`, { method: req.method, headers, body: req.method === "GET" ? undefined : Buffer.concat(chunks) })).catch(
-      (err: unknown) => new Response(String(err), { status: 500 }),
-    );
+    const response = await handler(
+      new Request(`http://localhost${req.url}`, { method: req.method, headers, body: req.method === "GET" ? undefined : Buffer.concat(chunks) }),
+    ).catch((err: unknown) => new Response(String(err), { status: 500 }));
     res.writeHead(response.status, Object.fromEntries(response.headers));
     res.end(Buffer.from(await response.arrayBuffer()));
   });

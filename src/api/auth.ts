@@ -14,7 +14,9 @@ async function sameToken(given: string, expected: string): Promise<boolean> {
 export const bearerAuth = createMiddleware<AppEnv>(async (c, next) => {
   const expected = c.env.RELAY_TOKEN;
   if (!expected) {
-    throw new ProblemError(problem("not_configured", "RELAY_TOKEN is not set: run `wrangler secret put RELAY_TOKEN` (or set it in .dev.vars locally)", { retryAfter: 60 }));
+    throw new ProblemError(
+      problem("not_configured", "RELAY_TOKEN is not set: run `wrangler secret put RELAY_TOKEN` (or set it in .dev.vars locally)", { retryAfter: 60 }),
+    );
   }
   const header = c.req.header("authorization") ?? "";
   const match = /^Bearer\s+(.+)$/i.exec(header);

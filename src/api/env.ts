@@ -20,7 +20,23 @@ type Remote<T> = { [K in keyof T]: T[K] extends (...args: infer A) => infer R ? 
 
 /** The session's RPC surface as the Worker calls it (results are plain structured-clone data). */
 export type SessionRpc = Remote<
-  Pick<ConnectionSession, "configure" | "update" | "describe" | "remove" | "reconnect" | "ensureRunning" | "perform" | "listEvents" | "listDeliveries" | "retryDeliveries" | "streamEvents" | "testWebhook" | "stats" | "rotateSecret">
+  Pick<
+    ConnectionSession,
+    | "configure"
+    | "update"
+    | "describe"
+    | "remove"
+    | "reconnect"
+    | "ensureRunning"
+    | "perform"
+    | "listEvents"
+    | "listDeliveries"
+    | "retryDeliveries"
+    | "streamEvents"
+    | "testWebhook"
+    | "stats"
+    | "rotateSecret"
+  >
 >;
 export type DirectoryRpc = Remote<Pick<Directory, "register" | "unregister" | "list">>;
 

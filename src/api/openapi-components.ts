@@ -16,7 +16,11 @@ export type Json = Record<string, unknown>;
 export const ref = (name: string): Json => ({ $ref: `#/components/schemas/${name}` });
 
 /** `group.member.joined` → `GroupMemberJoined`. */
-export const pascal = (name: string): string => name.split(/[._-]/).map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join("");
+export const pascal = (name: string): string =>
+  name
+    .split(/[._-]/)
+    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+    .join("");
 export const camel = (name: string): string => pascal(name).charAt(0).toLowerCase() + pascal(name).slice(1);
 
 /**
@@ -52,7 +56,11 @@ function actionSchemas(): Map<string, ActionDoc> {
   for (const platform of Object.values(PLATFORMS)) {
     for (const [name, action] of Object.entries(platform.actions)) {
       const schema: z.ZodType = action.params ?? (isUnifiedAction(name) ? ACTION_PARAMS[name] : z.looseObject({}));
-      const entry: ActionDoc = out.get(name) ?? { params: new Map<z.ZodType, string[]>(), result: isUnifiedAction(name) ? ACTION_RESULTS[name] : null, platforms: [] };
+      const entry: ActionDoc = out.get(name) ?? {
+        params: new Map<z.ZodType, string[]>(),
+        result: isUnifiedAction(name) ? ACTION_RESULTS[name] : null,
+        platforms: [],
+      };
       entry.params.set(schema, [...(entry.params.get(schema) ?? []), platform.name]);
       entry.platforms.push(platform.name);
       out.set(name, entry);
@@ -106,9 +114,13 @@ export function buildComponents(): Components {
   const names = new Map<z.ZodType, string>();
   // The unified params keep the plain name; a platform's own schema is named after it.
   const paramName = (name: string, schema: z.ZodType, platforms: string[]): string =>
-    isUnifiedAction(name) && schema === ACTION_PARAMS[name] ? `${pascal(name)}Params` : `${pascal(name)}Params${isUnifiedAction(name) ? pascal(platforms.join("-")) : ""}`;
+    isUnifiedAction(name) && schema === ACTION_PARAMS[name]
+      ? `${pascal(name)}Params`
+      : `${pascal(name)}Params${isUnifiedAction(name) ? pascal(platforms.join("-")) : ""}`;
   // PUT's body per platform: `upstream` is checked by the platform's own schema.
-  const putSchemas = Object.values(PLATFORMS).map((p) => [`${pascal(p.name)}ConnectionPut`, S.ConnectionPut.extend({ platform: z.literal(p.name), upstream: p.upstream })] as const);
+  const putSchemas = Object.values(PLATFORMS).map(
+    (p) => [`${pascal(p.name)}ConnectionPut`, S.ConnectionPut.extend({ platform: z.literal(p.name), upstream: p.upstream })] as const,
+  );
   const inputs: Record<string, z.ZodType> = {
     ...Object.fromEntries(putSchemas),
     ConnectionPatch: S.ConnectionPatch,

@@ -39,7 +39,13 @@ const query = (name: string, schema: z.ZodType, description: string): Json => ({
   schema: z.toJSONSchema(schema, { target: "draft-2020-12", io: "input", unrepresentable: "any" }) as Json,
 });
 
-const connectionParam = { name: "id", in: "path", required: true, description: "the connection id", schema: { type: "string", pattern: S.CONNECTION_ID.source } };
+const connectionParam = {
+  name: "id",
+  in: "path",
+  required: true,
+  description: "the connection id",
+  schema: { type: "string", pattern: S.CONNECTION_ID.source },
+};
 
 let cached: Json | undefined;
 
@@ -48,7 +54,11 @@ export function openapi(origin?: string): Json {
   cached ??= build();
   const servers = [
     ...(origin ? [{ url: origin, description: "this relay" }] : []),
-    { url: "https://imrelay.{account}.workers.dev", description: "a deployed relay", variables: { account: { default: "example", description: "your workers.dev subdomain" } } },
+    {
+      url: "https://imrelay.{account}.workers.dev",
+      description: "a deployed relay",
+      variables: { account: { default: "example", description: "your workers.dev subdomain" } },
+    },
     { url: "http://127.0.0.1:8787", description: "wrangler dev" },
   ];
   return { ...cached, servers };
@@ -77,7 +87,18 @@ function build(): Json {
             responses: {
               "200": json("the upstream confirmed", result),
               "202": json("sent; the platform gives no confirmation (`message_id` null)", result),
-              ...problems("invalid_request", "not_found", "conflict", "payload_too_large", "upstream_rejected", "rate_limited", "unsupported_action", "upstream_error", "not_connected", "upstream_timeout"),
+              ...problems(
+                "invalid_request",
+                "not_found",
+                "conflict",
+                "payload_too_large",
+                "upstream_rejected",
+                "rate_limited",
+                "unsupported_action",
+                "upstream_error",
+                "not_connected",
+                "upstream_timeout",
+              ),
             },
           },
         },
@@ -90,14 +111,21 @@ function build(): Json {
   const webhookHeaders = [
     { name: "webhook-id", in: "header", required: true, description: "the event id (the batch id for a batch): dedupe on it", schema: { type: "string" } },
     { name: "webhook-timestamp", in: "header", required: true, description: "unix seconds", schema: { type: "string" } },
-    { name: "webhook-signature", in: "header", required: true, description: "`v1,<base64 HMAC-SHA256(secret, id.timestamp.body)>`, space-separated when two secrets are current", schema: { type: "string" } },
+    {
+      name: "webhook-signature",
+      in: "header",
+      required: true,
+      description: "`v1,<base64 HMAC-SHA256(secret, id.timestamp.body)>`, space-separated when two secrets are current",
+      schema: { type: "string" },
+    },
   ];
   const receiver = (summary: string, operationId: string, schema: Json): Json => ({
     post: {
       operationId,
       tags: ["webhooks"],
       summary,
-      description: "Signed per Standard Webhooks 1.0: verify with any Standard Webhooks library (npm `standardwebhooks`, the Svix SDKs) or `imrelay/client`'s `verifyWebhook`.",
+      description:
+        "Signed per Standard Webhooks 1.0: verify with any Standard Webhooks library (npm `standardwebhooks`, the Svix SDKs) or `imrelay/client`'s `verifyWebhook`.",
       security: [],
       parameters: webhookHeaders,
       requestBody: body(schema),
@@ -118,7 +146,15 @@ function build(): Json {
       ] as const
     ).map(([path, operationId, type, summary]) => [
       path,
-      { get: { operationId, tags: ["console"], security: [], summary, responses: { "200": { description: summary, content: { [type]: { schema: { type: "string" } } } } } } },
+      {
+        get: {
+          operationId,
+          tags: ["console"],
+          security: [],
+          summary,
+          responses: { "200": { description: summary, content: { [type]: { schema: { type: "string" } } } } },
+        },
+      },
     ]),
   );
 
@@ -149,10 +185,20 @@ function build(): Json {
       },
       ...consolePaths,
       "/v1/platforms": {
-        get: { operationId: "listPlatforms", tags: ["platforms"], summary: "Platforms with their events and actions", responses: { "200": json("platforms", ref("PlatformList")), ...problems() } },
+        get: {
+          operationId: "listPlatforms",
+          tags: ["platforms"],
+          summary: "Platforms with their events and actions",
+          responses: { "200": json("platforms", ref("PlatformList")), ...problems() },
+        },
       },
       "/v1/connections": {
-        get: { operationId: "listConnections", tags: ["connections"], summary: "List connections", responses: { "200": json("connections", ref("ConnectionList")), ...problems() } },
+        get: {
+          operationId: "listConnections",
+          tags: ["connections"],
+          summary: "List connections",
+          responses: { "200": json("connections", ref("ConnectionList")), ...problems() },
+        },
       },
       "/v1/connections/{id}": {
         parameters: [connectionParam],
@@ -163,7 +209,10 @@ function build(): Json {
           description: "`upstream` is validated by the platform's own schema (one body variant per platform).",
           requestBody: body({
             oneOf: puts.map(([name]) => ref(name)),
-            discriminator: { propertyName: "platform", mapping: Object.fromEntries(puts.map(([name, platform]) => [platform, `#/components/schemas/${name}`])) },
+            discriminator: {
+              propertyName: "platform",
+              mapping: Object.fromEntries(puts.map(([name, platform]) => [platform, `#/components/schemas/${name}`])),
+            },
           }),
           responses: {
             "200": json("replaced", ref("ConnectionCreated")),
@@ -171,7 +220,12 @@ function build(): Json {
             ...problems("invalid_request", "payload_too_large"),
           },
         },
-        get: { operationId: "getConnection", tags: ["connections"], summary: "Read a connection", responses: { "200": json("the connection", ref("Connection")), ...problems("invalid_request", "not_found") } },
+        get: {
+          operationId: "getConnection",
+          tags: ["connections"],
+          summary: "Read a connection",
+          responses: { "200": json("the connection", ref("Connection")), ...problems("invalid_request", "not_found") },
+        },
         patch: {
           operationId: "patchConnection",
           tags: ["connections"],
@@ -225,10 +279,20 @@ function build(): Json {
             connectionParam,
             after,
             typeFilter,
-            { name: "Last-Event-ID", in: "header", required: false, description: "resume after this event (an EventSource sends it on reconnect); `after` wins", schema: { type: "string" } },
+            {
+              name: "Last-Event-ID",
+              in: "header",
+              required: false,
+              description: "resume after this event (an EventSource sends it on reconnect); `after` wins",
+              schema: { type: "string" },
+            },
           ],
           responses: {
-            "200": { description: "an event stream; each `data` is an `Event`", content: { "text/event-stream": { schema: { type: "string" } } }, "x-event-data": ref("Event") },
+            "200": {
+              description: "an event stream; each `data` is an `Event`",
+              content: { "text/event-stream": { schema: { type: "string" } } },
+              "x-event-data": ref("Event"),
+            },
             ...problems("invalid_request", "not_found"),
           },
         },
@@ -238,7 +302,12 @@ function build(): Json {
           operationId: "listDeliveries",
           tags: ["events"],
           summary: "List webhook deliveries",
-          parameters: [connectionParam, query("status", S.DeliveriesQuery.shape.status, "only deliveries in this state"), after, query("limit", S.DeliveriesQuery.shape.limit, "page size")],
+          parameters: [
+            connectionParam,
+            query("status", S.DeliveriesQuery.shape.status, "only deliveries in this state"),
+            after,
+            query("limit", S.DeliveriesQuery.shape.limit, "page size"),
+          ],
           responses: { "200": json("a page of deliveries", ref("DeliveryPage")), ...problems("invalid_request", "not_found") },
         },
       },
@@ -268,7 +337,8 @@ function build(): Json {
           operationId: "rotateWebhookSecret",
           tags: ["connections"],
           summary: "Rotate the webhook secret",
-          description: "The new secret (generated when absent) is shown once; for 24 h every delivery carries two signatures, the new secret's first, space-separated; then the previous secret is forgotten.",
+          description:
+            "The new secret (generated when absent) is shown once; for 24 h every delivery carries two signatures, the new secret's first, space-separated; then the previous secret is forgotten.",
           parameters: [connectionParam],
           requestBody: body(ref("RotateRequest"), false),
           responses: { "200": json("the new secret", ref("SecretRotated")), ...problems("invalid_request", "not_found") },

@@ -9,7 +9,9 @@ export const CONNECTION_ID = /^[a-z0-9][a-z0-9_-]{0,62}$/;
 
 /** The longest webhook URL accepted (the common limit of browsers, proxies and CDNs). */
 export const MAX_WEBHOOK_URL_LENGTH = 2048;
-const webhookUrl = z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).max(MAX_WEBHOOK_URL_LENGTH, `must be at most ${MAX_WEBHOOK_URL_LENGTH} characters`);
+const webhookUrl = z
+  .url({ protocol: /^https?$/, error: "must be an http(s) URL" })
+  .max(MAX_WEBHOOK_URL_LENGTH, `must be at most ${MAX_WEBHOOK_URL_LENGTH} characters`);
 const eventPatterns = z.array(z.string().regex(EVENT_PATTERN, "must be an event type, `prefix.*` or `*`")).max(100);
 const secret = z.string().startsWith("whsec_", "must start with whsec_");
 /** Opt-in batched delivery: due deliveries go out together, up to max_events per signed POST. */
@@ -112,9 +114,7 @@ export const Delivery = z.looseObject({
 export const DeliveryPage = z.object({ deliveries: z.array(Delivery), next: z.string().nullable() });
 export const Requeued = z.object({ requeued: z.number().int() });
 /** POST …/webhook/secret/rotate: the new secret, or none to have one generated. */
-export const RotateBody = z
-  .object({ secret: z.string().refine(isValidSecret, "must be whsec_ followed by base64 of 24 to 64 bytes").optional() })
-  .strict();
+export const RotateBody = z.object({ secret: z.string().refine(isValidSecret, "must be whsec_ followed by base64 of 24 to 64 bytes").optional() }).strict();
 
 export const SecretRotated = z.object({
   secret: z.string().describe("the new secret, shown this once"),
@@ -149,6 +149,9 @@ export const Problem = z.looseObject({
   status: z.number().int(),
   code: z.enum(Object.keys(PROBLEMS) as [ProblemCode, ...ProblemCode[]]),
   detail: z.string(),
-  errors: z.array(z.object({ path: z.string(), message: z.string() })).optional().describe("each field that failed validation"),
+  errors: z
+    .array(z.object({ path: z.string(), message: z.string() }))
+    .optional()
+    .describe("each field that failed validation"),
   upstream: z.record(z.string(), z.unknown()).optional().describe("what the upstream said (upstream_rejected, upstream_error)"),
 });

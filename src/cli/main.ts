@@ -51,7 +51,17 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         return await tail(client, positional, io);
       case "listen":
         onlyFlags(positional, [...COMMON, "json", "type", "forward-to", "secret", "all", "after"]);
-        return await listen(client, connection(positional), { forwardTo: required(positional, "forward-to"), secret: flag(positional, "secret"), type: flag(positional, "type"), after: await startAfter(client, positional) }, io);
+        return await listen(
+          client,
+          connection(positional),
+          {
+            forwardTo: required(positional, "forward-to"),
+            secret: flag(positional, "secret"),
+            type: flag(positional, "type"),
+            after: await startAfter(client, positional),
+          },
+          io,
+        );
       case "send":
         return await send(client, positional, io);
       case "retry":
@@ -124,7 +134,13 @@ async function connections(client: Client, args: Args, io: Io): Promise<number> 
 
 function table(head: string[], rows: string[][], io: Io): void {
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  for (const row of [head, ...rows]) io.out(row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i]!))).join("  ").trimEnd());
+  for (const row of [head, ...rows])
+    io.out(
+      row
+        .map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i]!)))
+        .join("  ")
+        .trimEnd(),
+    );
 }
 
 async function tail(client: Client, args: Args, io: Io): Promise<number> {
@@ -147,7 +163,13 @@ async function send(client: Client, args: Args, io: Io): Promise<number> {
   if (!id || !chatId || words.length === 0) throw new UsageError("usage: imrelay send <conn> <private|group> <chat id> <text>");
   if (type !== "private" && type !== "group") throw new UsageError(`the chat type is private or group, not ${type}`);
   const result = await client.actions.messageCreate(id, { chat: { type, id: chatId }, content: words.join(" ") });
-  io.out(args.flags.has("json") ? JSON.stringify(result) : result.message_id ? `sent: message ${result.message_id}` : "accepted (the platform gives no confirmation)");
+  io.out(
+    args.flags.has("json")
+      ? JSON.stringify(result)
+      : result.message_id
+        ? `sent: message ${result.message_id}`
+        : "accepted (the platform gives no confirmation)",
+  );
   return 0;
 }
 

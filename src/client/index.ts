@@ -131,7 +131,10 @@ export function createClient(options: ClientOptions) {
     let failures = 0;
     for (;;) {
       try {
-        const res = await send("GET", `${path(connection)}/events/stream${query({ after, type: opts.type })}`, undefined, { signal: opts.signal, headers: { accept: "text/event-stream" } });
+        const res = await send("GET", `${path(connection)}/events/stream${query({ after, type: opts.type })}`, undefined, {
+          signal: opts.signal,
+          headers: { accept: "text/event-stream" },
+        });
         opts.onStatus?.({ state: "open" });
         for await (const message of readSse(res.body!, opts.signal)) {
           failures = 0;
@@ -197,7 +200,8 @@ export function createClient(options: ClientOptions) {
       list: (connection: string, q: { status?: Delivery["status"]; after?: string; limit?: number } = {}) =>
         call<DeliveryPage>("GET", `${path(connection)}/deliveries${query(q)}`),
       /** Requeues these deliveries (default: every failed one). */
-      retry: (connection: string, eventIds?: string[]) => call<{ requeued: number }>("POST", `${path(connection)}/deliveries/retry`, eventIds ? { event_ids: eventIds } : {}),
+      retry: (connection: string, eventIds?: string[]) =>
+        call<{ requeued: number }>("POST", `${path(connection)}/deliveries/retry`, eventIds ? { event_ids: eventIds } : {}),
     },
     actions,
   };

@@ -42,6 +42,5 @@ export async function* readSse(body: ReadableStream<Uint8Array>, signal?: AbortS
   } finally {
     signal?.removeEventListener("abort", onAbort);
     await reader.cancel().catch(() => {}); // a consumer that stops early closes the stream
-
   }
 }

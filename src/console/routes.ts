@@ -21,7 +21,8 @@ export const CONTENT_SECURITY_POLICY = [
 ].join("; ");
 
 /** Two arrows through a ring: frames in, webhooks out. */
-const ICON_SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="7" fill="#1f5fbf"/><path d="M7 12h14l-4-4M25 20H11l4 4" fill="none" stroke="#fff" stroke-width="3" stroke-linecap="round" stroke-linejoin="round"/></svg>';
+const ICON_SVG =
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="7" fill="#1f5fbf"/><path d="M7 12h14l-4-4M25 20H11l4 4" fill="none" stroke="#fff" stroke-width="3" stroke-linecap="round" stroke-linejoin="round"/></svg>';
 
 const HEADERS = {
   "content-security-policy": CONTENT_SECURITY_POLICY,

@@ -19,7 +19,12 @@ export const batchBody = (bodies: readonly string[]): string => `{"type":"batch"
  * batch, so events that failed together and have made as many attempts come due together
  * again and travel together.
  */
-export async function deliverBatch(webhook: Webhook, dues: readonly Due[], fetcher: typeof fetch = fetch, random: number = Math.random()): Promise<{ id: string; outcomes: DeliveryOutcome[] }> {
+export async function deliverBatch(
+  webhook: Webhook,
+  dues: readonly Due[],
+  fetcher: typeof fetch = fetch,
+  random: number = Math.random(),
+): Promise<{ id: string; outcomes: DeliveryOutcome[] }> {
   const now = Date.now();
   const id = batchId(now);
   const result = await attemptDelivery(webhook.url, signingSecrets(webhook, now), id, batchBody(dues.map((d) => d.body)), now, fetcher);

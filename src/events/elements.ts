@@ -12,7 +12,12 @@ export const ImageElement = z.object({
   height: z.number().int().nonnegative().optional(),
   thumbnail: z.string().optional(),
 });
-export const FileElement = z.object({ type: z.literal("file"), url: z.string().optional(), name: z.string().optional(), size: z.number().int().nonnegative().optional() });
+export const FileElement = z.object({
+  type: z.literal("file"),
+  url: z.string().optional(),
+  name: z.string().optional(),
+  size: z.number().int().nonnegative().optional(),
+});
 export const AudioElement = z.object({ type: z.literal("audio"), url: z.string().min(1), duration_s: z.number().nonnegative().optional() });
 export const VideoElement = z.object({ type: z.literal("video"), url: z.string().min(1), duration_s: z.number().nonnegative().optional() });
 export const EmojiElement = z.object({ type: z.literal("emoji"), id: id, text: z.string().optional() });

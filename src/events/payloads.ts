@@ -5,13 +5,27 @@
  * version, so a receiver must ignore what it does not know.
  */
 import * as z from "zod";
-import { AudioElement, EmojiElement, FileElement, HtmlElement, ImageElement, MarkdownElement, MentionElement, TextElement, UnknownElement, VideoElement } from "./elements.ts";
+import {
+  AudioElement,
+  EmojiElement,
+  FileElement,
+  HtmlElement,
+  ImageElement,
+  MarkdownElement,
+  MentionElement,
+  TextElement,
+  UnknownElement,
+  VideoElement,
+} from "./elements.ts";
 import { EVENT_TYPES, type EventType } from "./types.ts";
 
 const loose = <S extends z.ZodRawShape>(o: z.ZodObject<S>) => z.looseObject(o.shape);
 
 export const PlatformId = z.string().describe("a platform id, always a string (64-bit ids keep every digit)");
-export const EventId = z.string().regex(/^evt_[0-9A-HJKMNP-TV-Z]{26}$/).describe("sorts in creation order");
+export const EventId = z
+  .string()
+  .regex(/^evt_[0-9A-HJKMNP-TV-Z]{26}$/)
+  .describe("sorts in creation order");
 
 export const Chat = z.looseObject({ type: z.enum(["private", "group"]), id: PlatformId, name: z.string().optional() });
 /** A chat some platforms name without its type (yunhu before it has seen the chat). */

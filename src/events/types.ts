@@ -34,7 +34,13 @@ export const EVENT_TYPES = [
 export type EventType = (typeof EVENT_TYPES)[number];
 
 /** The relay's own events: every platform emits them (`webhook.test` on request). */
-export const LIFECYCLE_EVENTS = ["connection.connected", "connection.disconnected", "connection.failed", "webhook.test", "upstream.unknown"] as const satisfies readonly EventType[];
+export const LIFECYCLE_EVENTS = [
+  "connection.connected",
+  "connection.disconnected",
+  "connection.failed",
+  "webhook.test",
+  "upstream.unknown",
+] as const satisfies readonly EventType[];
 
 export type ChatType = "private" | "group";
 export interface ChatRef {

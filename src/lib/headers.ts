@@ -13,7 +13,11 @@ export const HeaderMap = z.record(z.string(), z.string()).superRefine((headers, 
     if (!TOKEN.test(name)) {
       ctx.addIssue({ code: "custom", path: [name], message: "is not a valid HTTP header name (RFC 7230 token: letters, digits and !#$%&'*+-.^_`|~)" });
     } else if (!FIELD_VALUE.test(value)) {
-      ctx.addIssue({ code: "custom", path: [name], message: "a header value must not contain CR, LF, NUL or other control characters, nor characters beyond Latin-1" });
+      ctx.addIssue({
+        code: "custom",
+        path: [name],
+        message: "a header value must not contain CR, LF, NUL or other control characters, nor characters beyond Latin-1",
+      });
     }
   }
 });

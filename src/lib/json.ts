@@ -72,7 +72,7 @@ function keepInexact(this: unknown, _key: string, value: unknown, context?: Revi
 function deeperThan(text: string, max: number): boolean {
   // A text with no more openers than the limit cannot nest deeper.
   let openers = 0;
-  for (let i = text.indexOf("[") ; i !== -1 && openers <= max; i = text.indexOf("[", i + 1)) openers++;
+  for (let i = text.indexOf("["); i !== -1 && openers <= max; i = text.indexOf("[", i + 1)) openers++;
   for (let i = text.indexOf("{"); i !== -1 && openers <= max; i = text.indexOf("{", i + 1)) openers++;
   if (openers <= max) return false;
   let depth = 0;
@@ -80,7 +80,8 @@ function deeperThan(text: string, max: number): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
-      if (c === 0x5c) i++; // backslash: skip the escaped character
+      if (c === 0x5c)
+        i++; // backslash: skip the escaped character
       else if (c === 0x22) inString = false;
     } else if (c === 0x22) inString = true;
     else if (c === 0x5b || c === 0x7b) {

@@ -46,7 +46,7 @@ function ip4(a: number, b: number, c: number, d: number): number {
 function v4Kind(n: number): AddressKind | null {
   for (const [base, bits, kind] of V4_RANGES) {
     const mask = bits === 0 ? 0 : (0xffffffff << (32 - bits)) >>> 0;
-    if (((n & mask) >>> 0) === base) return kind;
+    if ((n & mask) >>> 0 === base) return kind;
   }
   return null;
 }
@@ -107,7 +107,8 @@ export function networkRefusal(url: string, allowPrivate: boolean): string | nul
     return "must be an absolute URL";
   }
   if (!SCHEMES.has(u.protocol)) return `must be an http(s) or ws(s) URL, not ${u.protocol}`;
-  if (u.username !== "" || u.password !== "") return "must not carry credentials (user:password@) in the URL; use the platform's own fields, a header or the query";
+  if (u.username !== "" || u.password !== "")
+    return "must not carry credentials (user:password@) in the URL; use the platform's own fields, a header or the query";
   if (allowPrivate) return null;
   const kind = addressKind(u.hostname);
   if (kind === null) return null;

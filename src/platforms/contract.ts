@@ -62,8 +62,7 @@ export type Reply = ({ key: string; result: Record<string, unknown> } | { key: s
 
 /** How an action ended: a result (200, or 202 with `accepted`), or a problem. */
 export type ActionOutcome =
-  | { result: Record<string, unknown>; remember?: Remember; /** 202: the upstream gives no confirmation. */ accepted?: boolean }
-  | { problem: Problem };
+  { result: Record<string, unknown>; remember?: Remember; /** 202: the upstream gives no confirmation. */ accepted?: boolean } | { problem: Problem };
 
 /** Session-level signals from the upstream. */
 export type Signal =

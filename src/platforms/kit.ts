@@ -135,7 +135,10 @@ export const done = (outcome: ActionOutcome): Plan => ({ kind: "done", outcome }
 export const UPSTREAM_TEXT_LIMIT = 500;
 
 /** What an HTTP answer said, as a problem's `upstream` quotes it. */
-export const upstreamSaid = (answer: HttpAnswer): { code: number; text: string } => ({ code: answer.status, text: answer.text().slice(0, UPSTREAM_TEXT_LIMIT) });
+export const upstreamSaid = (answer: HttpAnswer): { code: number; text: string } => ({
+  code: answer.status,
+  text: answer.text().slice(0, UPSTREAM_TEXT_LIMIT),
+});
 
 /** True for a 2xx answer. */
 export const isSuccess = (answer: HttpAnswer): boolean => answer.status >= 200 && answer.status <= 299;

@@ -122,7 +122,11 @@ async function perform(deps: ActionDeps, plan: Plan): Promise<Plan | ActionOutco
           return plan.parse(answer, deps.context());
         } catch (err) {
           if (err instanceof ProblemError) return { problem: err.problem };
-          return { problem: problem("upstream_error", `unreadable upstream answer: ${errorText(err)}`, { upstream: { code: answer.status, text: answer.text().slice(0, 500) } }) };
+          return {
+            problem: problem("upstream_error", `unreadable upstream answer: ${errorText(err)}`, {
+              upstream: { code: answer.status, text: answer.text().slice(0, 500) },
+            }),
+          };
         }
       }
     }

@@ -62,8 +62,17 @@ export function boundedEvent(original: RelayEvent): { event: RelayEvent; body: s
   const cutText = tryStringify(cut);
   if ("text" in cutText && byteLength(cutText.text, MAX_EVENT_BYTES) <= MAX_EVENT_BYTES) return { event: cut, body: cutText.text };
 
-  const why = "text" in whole ? `a ${event.type} event of ${byteLength(whole.text, Infinity)} bytes is over the 1 MiB limit of a stored event` : `a ${event.type} event could not be serialised (${whole.error})`;
-  const unknown: RelayEvent = { ...event, type: "upstream.unknown", data: { reason: `${why}; its raw is cut to its first ${RAW_HEAD_CHARS} characters`, type: event.type }, raw, truncated: true };
+  const why =
+    "text" in whole
+      ? `a ${event.type} event of ${byteLength(whole.text, Infinity)} bytes is over the 1 MiB limit of a stored event`
+      : `a ${event.type} event could not be serialised (${whole.error})`;
+  const unknown: RelayEvent = {
+    ...event,
+    type: "upstream.unknown",
+    data: { reason: `${why}; its raw is cut to its first ${RAW_HEAD_CHARS} characters`, type: event.type },
+    raw,
+    truncated: true,
+  };
   return { event: unknown, body: JSON.stringify(unknown) };
 }
 

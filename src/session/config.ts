@@ -24,7 +24,6 @@ export interface WebhookConfig {
 /** How long a rotated-out secret keeps signing beside the new one. */
 export const ROTATION_OVERLAP_MS = 86_400_000;
 
-
 export interface ConnectionConfig {
   id: string;
   platform: string;

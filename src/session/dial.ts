@@ -22,7 +22,12 @@ export async function openSocket(dial: Dial, timeoutMs: number): Promise<DialRes
   try {
     response = await fetch(url, { headers, signal: upgrade.signal });
   } catch (err) {
-    return { ok: false, refused: false, status: null, error: isTimeout(err) ? `no answer to the upgrade within ${timeoutMs / 1000} s` : `cannot reach the upstream: ${errorText(err)}` };
+    return {
+      ok: false,
+      refused: false,
+      status: null,
+      error: isTimeout(err) ? `no answer to the upgrade within ${timeoutMs / 1000} s` : `cannot reach the upstream: ${errorText(err)}`,
+    };
   } finally {
     upgrade.release();
   }

@@ -27,6 +27,9 @@ export class Directory extends DurableObject<Record<string, unknown>> {
   }
 
   list(): string[] {
-    return this.sql.exec<{ id: string }>("SELECT id FROM connections ORDER BY id").toArray().map((r) => r.id);
+    return this.sql
+      .exec<{ id: string }>("SELECT id FROM connections ORDER BY id")
+      .toArray()
+      .map((r) => r.id);
   }
 }

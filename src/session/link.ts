@@ -231,7 +231,8 @@ export class UpstreamLink {
         await response.body?.cancel().catch(() => {});
         if (!response.ok) throw new Error(`HTTP ${response.status}`);
       } catch (err) {
-        if (generation === this.generation) this.lose(4001, `liveness probe failed: ${isTimeout(err) ? `no answer within ${probe.timeoutMs / 1000} s` : errorText(err)}`);
+        if (generation === this.generation)
+          this.lose(4001, `liveness probe failed: ${isTimeout(err) ? `no answer within ${probe.timeoutMs / 1000} s` : errorText(err)}`);
       } finally {
         timeout.release();
         inFlight = false;

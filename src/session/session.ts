@@ -350,7 +350,9 @@ export class ConnectionSession extends DurableObject<SessionEnv> {
     if (!this.config) return fail(problem("not_found", "no such connection"));
     this.settle();
     if (eventIds) {
-      const errors = eventIds.flatMap((id, i) => (this.store.eventExists(id) ? [] : [{ path: `event_ids.${i}`, message: `no event ${id} on this connection` }]));
+      const errors = eventIds.flatMap((id, i) =>
+        this.store.eventExists(id) ? [] : [{ path: `event_ids.${i}`, message: `no event ${id} on this connection` }],
+      );
       if (errors.length) return fail(problem("invalid_request", "some event ids are unknown", { errors }));
     }
     const requeued = this.store.requeue(eventIds, Date.now());
@@ -420,7 +422,14 @@ export class ConnectionSession extends DurableObject<SessionEnv> {
   private onLost(code: number, reason: string): void {
     const wasConnected = this.status.state === "connected";
     // 1009: a frame over the socket's own limit (32 MiB); it never reached the relay, but it is reported.
-    if (code === 1009) this.ingest([{ type: "upstream.unknown", data: { reason: `the upstream sent a frame over the socket's size limit; the socket closed (1009 ${reason})`.trim() }, raw: { code, reason } }]);
+    if (code === 1009)
+      this.ingest([
+        {
+          type: "upstream.unknown",
+          data: { reason: `the upstream sent a frame over the socket's size limit; the socket closed (1009 ${reason})`.trim() },
+          raw: { code, reason },
+        },
+      ]);
     // A login refused by closing the socket after the login frame, before readiness: failed, not
     // backoff — a rule for every platform whose readiness is a signal.
     if (!wasConnected && this.config?.enabled && this.platform.link.readiness === "signal") {
@@ -543,7 +552,6 @@ export class ConnectionSession extends DurableObject<SessionEnv> {
   }
 }
 
-const definedOnly = <T extends object>(o: T): Partial<T> =>
-  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+const definedOnly = <T extends object>(o: T): Partial<T> => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 
 export type { EventType, RelayEvent };

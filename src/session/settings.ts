@@ -28,7 +28,12 @@ const numeric = (min: number, max: number) =>
     .trim()
     .regex(/^\d+(\.\d+)?$/, { message: "must be a number" })
     .transform(Number)
-    .pipe(z.number().min(min, { message: `must be at least ${min}` }).max(max, { message: `must be at most ${max}` }));
+    .pipe(
+      z
+        .number()
+        .min(min, { message: `must be at least ${min}` })
+        .max(max, { message: `must be at most ${max}` }),
+    );
 
 const Env = z.object({
   ACTION_TIMEOUT_MS: numeric(100, 300_000).optional(),

@@ -107,7 +107,12 @@ export class StatsLedger {
       let n = 0;
       for (const [bin, count] of bins) {
         n += count;
-        this.sql.exec("INSERT INTO stats_latency (minute, bin, n) VALUES (?, ?, ?) ON CONFLICT (minute, bin) DO UPDATE SET n = n + excluded.n", minute, bin, count);
+        this.sql.exec(
+          "INSERT INTO stats_latency (minute, bin, n) VALUES (?, ?, ?) ON CONFLICT (minute, bin) DO UPDATE SET n = n + excluded.n",
+          minute,
+          bin,
+          count,
+        );
       }
       this.add("delivered", n, minute);
     }
@@ -115,9 +120,7 @@ export class StatsLedger {
 
   /** Fills the counters from the events and deliveries already stored. */
   private backfill(): void {
-    this.sql.exec(
-      `INSERT INTO stats_minutes (minute, received) SELECT (created_at / ${MINUTE_MS}) * ${MINUTE_MS} AS m, COUNT(*) FROM events GROUP BY m`,
-    );
+    this.sql.exec(`INSERT INTO stats_minutes (minute, received) SELECT (created_at / ${MINUTE_MS}) * ${MINUTE_MS} AS m, COUNT(*) FROM events GROUP BY m`);
     this.delivered(
       this.sql
         .exec<{ at: number; latencyMs: number }>(

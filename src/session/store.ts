@@ -20,14 +20,14 @@ export type DeliveryRow = {
   last_status: number | null;
   last_error: string | null;
   delivered_at: number | null;
-}
+};
 
 /** A due delivery with what an attempt needs. */
 export type DueDelivery = {
   event_id: string;
   attempts: number;
   body: string;
-}
+};
 
 /** An event to store: its envelope, the body as delivered, whether it is delivered, its dedupe key. */
 export type EventRow = {
@@ -35,13 +35,13 @@ export type EventRow = {
   body: string;
   deliver: boolean;
   dedupe?: string;
-}
+};
 
 export type IdempotencyRecord = {
   fingerprint: string;
   response: string | null;
   created_at: number;
-}
+};
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS kv (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -104,7 +104,10 @@ export class SessionStore {
   }
 
   private hasColumn(table: string, column: string): boolean {
-    return this.sql.exec<{ name: string }>(`PRAGMA table_info(${table})`).toArray().some((c) => c.name === column);
+    return this.sql
+      .exec<{ name: string }>(`PRAGMA table_info(${table})`)
+      .toArray()
+      .some((c) => c.name === column);
   }
 
   transaction<T>(fn: () => T): T {
@@ -143,12 +146,7 @@ export class SessionStore {
   }
 
   addToCounter(name: "received" | "delivered", n: number): void {
-    this.sql.exec(
-      "INSERT INTO kv (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + ?",
-      name,
-      String(n),
-      n,
-    );
+    this.sql.exec("INSERT INTO kv (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + ?", name, String(n), n);
   }
 
   setCounter(name: "purged_at", value: number): void {
@@ -239,7 +237,10 @@ export class SessionStore {
       args.push(type.prefix.length, type.prefix);
     }
     const sql = `SELECT id, type, body FROM events ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY id LIMIT ?`;
-    return this.sql.exec<{ id: string; type: string; body: string }>(sql, ...args, limit).toArray().map((r) => ({ id: r.id, type: r.type, body: r.body }));
+    return this.sql
+      .exec<{ id: string; type: string; body: string }>(sql, ...args, limit)
+      .toArray()
+      .map((r) => ({ id: r.id, type: r.type, body: r.body }));
   }
 
   eventExists(id: string): boolean {
@@ -329,13 +330,18 @@ export class SessionStore {
     const sql = `SELECT event_id, type, status, attempts, next_attempt_at, last_status, last_error, delivered_at FROM deliveries ${
       where.length ? `WHERE ${where.join(" AND ")}` : ""
     } ORDER BY event_id LIMIT ?`;
-    return this.sql.exec<DeliveryRow>(sql, ...args, limit).toArray().map((r) => ({ ...r }));
+    return this.sql
+      .exec<DeliveryRow>(sql, ...args, limit)
+      .toArray()
+      .map((r) => ({ ...r }));
   }
 
   /** Puts deliveries back in the queue, due now, with a fresh attempt count. */
   requeue(eventIds: readonly string[] | null, now: number): number {
     if (eventIds === null) {
-      return this.sql.exec("UPDATE deliveries SET status = 'pending', attempts = 0, next_attempt_at = ? WHERE status = 'failed' RETURNING event_id", now).toArray().length;
+      return this.sql
+        .exec("UPDATE deliveries SET status = 'pending', attempts = 0, next_attempt_at = ? WHERE status = 'failed' RETURNING event_id", now)
+        .toArray().length;
     }
     let n = 0;
     for (const id of eventIds) {
@@ -355,10 +361,7 @@ export class SessionStore {
 
   /** Drops events older than `before` whose delivery is settled, and idempotency records older than `idemBefore`. */
   purge(before: number, idemBefore: number): void {
-    this.sql.exec(
-      `DELETE FROM events WHERE created_at < ? AND id NOT IN (SELECT event_id FROM deliveries WHERE status IN ('pending', 'failed'))`,
-      before,
-    );
+    this.sql.exec(`DELETE FROM events WHERE created_at < ? AND id NOT IN (SELECT event_id FROM deliveries WHERE status IN ('pending', 'failed'))`, before);
     this.sql.exec("DELETE FROM deliveries WHERE status = 'delivered' AND event_id NOT IN (SELECT id FROM events)");
     this.sql.exec("DELETE FROM idempotency WHERE created_at < ?", idemBefore);
     this.ledger.purge(Math.min(before, Date.now() - WINDOWS["7d"].spanMs - WINDOWS["7d"].bucketMs));

@@ -67,7 +67,9 @@ export async function runFloor(run: FloorRun): Promise<ScenarioResult> {
       async () => {
         const start = now();
         for (let seq = 0; seq < count; seq++) recorder.sent(seq, rate > 0 ? start + (seq * 1000) / rate : start);
-        const res = await baseline.api("/floor/start", { body: { id, hook: receiver.url, count, concurrency: run.concurrency, rate, template: FLOOR_TEMPLATE } });
+        const res = await baseline.api("/floor/start", {
+          body: { id, hook: receiver.url, count, concurrency: run.concurrency, rate, template: FLOOR_TEMPLATE },
+        });
         if (res.status !== 200) throw new Error(`/floor/start: ${res.status} ${JSON.stringify(res.body)}`);
       },
     );
@@ -101,7 +103,21 @@ export async function runNodeRelay(run: NodeRelayRun): Promise<ScenarioResult> {
   const script = fileURLToPath(new URL("./node-relay.ts", import.meta.url).href);
   const child: ChildProcess = spawn(
     process.execPath,
-    [script, "--upstream", `${sim.url}node?token=${id}`, "--hook", sink.hookUrl(id), "--secret", run.secret, "--db", join(run.dir, `${id}.sqlite`), "--connection", id, "--concurrency", String(run.concurrency)],
+    [
+      script,
+      "--upstream",
+      `${sim.url}node?token=${id}`,
+      "--hook",
+      sink.hookUrl(id),
+      "--secret",
+      run.secret,
+      "--db",
+      join(run.dir, `${id}.sqlite`),
+      "--connection",
+      id,
+      "--concurrency",
+      String(run.concurrency),
+    ],
     { stdio: ["ignore", "pipe", "inherit"] },
   );
   const exited = once(child, "exit");

@@ -19,10 +19,19 @@ import { readdirSync, readFileSync } from "node:fs";
 const CASES: Record<string, { what: string; per?: number; code: string }> = {
   empty: { what: "an empty loop iteration", code: "x += i;" },
   turn: { what: "a timer turn: await setTimeout(0)", code: "await new Promise((r) => setTimeout(r, 0));" },
-  timer: { what: "arm and clear a timer with an AbortController (no turn)", code: "const c = new AbortController(); const t = setTimeout(() => c.abort(), 15000); clearTimeout(t);" },
-  sign: { what: "HMAC-SHA256 of a 1 KiB event (crypto.subtle) + base64", code: 'const mac = await crypto.subtle.sign("HMAC", key, enc.encode("evt_1." + i + "." + body)); x += new Uint8Array(mac).toBase64().length;' },
+  timer: {
+    what: "arm and clear a timer with an AbortController (no turn)",
+    code: "const c = new AbortController(); const t = setTimeout(() => c.abort(), 15000); clearTimeout(t);",
+  },
+  sign: {
+    what: "HMAC-SHA256 of a 1 KiB event (crypto.subtle) + base64",
+    code: 'const mac = await crypto.subtle.sign("HMAC", key, enc.encode("evt_1." + i + "." + body)); x += new Uint8Array(mac).toBase64().length;',
+  },
   stringify: { what: "JSON.stringify of an event", code: "x += JSON.stringify(event).length;" },
-  commit: { what: "one-row write committed in its own turn (a frame alone)", code: "this.sql.exec(\"INSERT INTO kv (key, value) VALUES ('n', '1') ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + 1\"); await new Promise((r) => setTimeout(r, 0));" },
+  commit: {
+    what: "one-row write committed in its own turn (a frame alone)",
+    code: "this.sql.exec(\"INSERT INTO kv (key, value) VALUES ('n', '1') ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + 1\"); await new Promise((r) => setTimeout(r, 0));",
+  },
   insert: {
     what: "store 256 events + deliveries in one transaction, per event",
     per: 256,
@@ -31,12 +40,12 @@ const CASES: Record<string, { what: string; per?: number; code: string }> = {
   updateEach: {
     what: "mark 256 delivered, one UPDATE each, per event",
     per: 256,
-    code: 'const ids = this.insert(256); this.ctx.storage.transactionSync(() => { for (const id of ids) this.sql.exec("UPDATE deliveries SET status = \'delivered\', attempts = ?, last_status = ?, delivered_at = ? WHERE event_id = ?", 1, 204, 2, id); }); await new Promise((r) => setTimeout(r, 0));',
+    code: "const ids = this.insert(256); this.ctx.storage.transactionSync(() => { for (const id of ids) this.sql.exec(\"UPDATE deliveries SET status = 'delivered', attempts = ?, last_status = ?, delivered_at = ? WHERE event_id = ?\", 1, 204, 2, id); }); await new Promise((r) => setTimeout(r, 0));",
   },
   updateJson: {
     what: "mark 256 delivered, one json_each UPDATE, per event",
     per: 256,
-    code: 'const ids = this.insert(256); this.ctx.storage.transactionSync(() => this.sql.exec("UPDATE deliveries SET status = \'delivered\', attempts = j.value->>1, last_status = j.value->>2, delivered_at = j.value->>3 FROM json_each(?) AS j WHERE deliveries.event_id = j.value->>0", JSON.stringify(ids.map((id) => [id, 1, 204, 2])))); await new Promise((r) => setTimeout(r, 0));',
+    code: "const ids = this.insert(256); this.ctx.storage.transactionSync(() => this.sql.exec(\"UPDATE deliveries SET status = 'delivered', attempts = j.value->>1, last_status = j.value->>2, delivered_at = j.value->>3 FROM json_each(?) AS j WHERE deliveries.event_id = j.value->>0\", JSON.stringify(ids.map((id) => [id, 1, 204, 2])))); await new Promise((r) => setTimeout(r, 0));",
   },
 };
 

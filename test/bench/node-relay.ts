@@ -62,14 +62,30 @@ const stats = { received: 0, delivered: 0, failed: 0 };
 
 // --- ingest: parse, keep, write the burst in one transaction, then queue --------------------
 
-type Frame = { msgType?: number; msgText?: string; room?: string; from?: string; msgId?: string; roomSeq?: string; timestamp?: string; response?: number | null };
+type Frame = {
+  msgType?: number;
+  msgText?: string;
+  room?: string;
+  from?: string;
+  msgId?: string;
+  roomSeq?: string;
+  timestamp?: string;
+  response?: number | null;
+};
 let inbox: Pending[] = [];
 let flushScheduled = false;
 
 function toEvent(frame: Frame): { type: string; data: Record<string, unknown> } {
   if ((frame.msgType === 1 || frame.msgType === 3) && frame.msgId && frame.room) {
     const text = frame.msgText ?? "";
-    const message = { id: frame.msgId, chat: { type: "group", id: frame.room }, sender: { id: frame.from ?? "" }, content: text ? [{ type: "text", text }] : [], text, seq: frame.roomSeq };
+    const message = {
+      id: frame.msgId,
+      chat: { type: "group", id: frame.room },
+      sender: { id: frame.from ?? "" },
+      content: text ? [{ type: "text", text }] : [],
+      text,
+      seq: frame.roomSeq,
+    };
     return { type: "message.created", data: { message } };
   }
   return { type: "upstream.unknown", data: { reason: "not a message" } };
@@ -127,7 +143,12 @@ async function post(e: Pending): Promise<void> {
     const signed = webhook.sign(e.id, at, e.body);
     const res = await fetch(HOOK, {
       method: "POST",
-      headers: { "content-type": "application/json", "webhook-id": e.id, "webhook-timestamp": String(Math.floor(at.getTime() / 1000)), "webhook-signature": signed },
+      headers: {
+        "content-type": "application/json",
+        "webhook-id": e.id,
+        "webhook-timestamp": String(Math.floor(at.getTime() / 1000)),
+        "webhook-signature": signed,
+      },
       body: e.body,
       signal: AbortSignal.timeout(15_000),
     });

@@ -71,7 +71,9 @@ export function findWorkerd(port: number): WorkerdProcess {
   });
   if (entry === undefined) throw new Error(`no workerd listening on port ${port}`);
   const parent = ppid(entry);
-  const worker = all.find((pid) => pid !== entry && ppid(pid) === parent && cmdline(pid)[0]?.endsWith("/workerd") && cmdline(pid).some((a) => a.startsWith("--inspector-addr")));
+  const worker = all.find(
+    (pid) => pid !== entry && ppid(pid) === parent && cmdline(pid)[0]?.endsWith("/workerd") && cmdline(pid).some((a) => a.startsWith("--inspector-addr")),
+  );
   if (worker === undefined || parent === null) throw new Error(`no worker process next to workerd ${entry}`);
   const wranglerArgs = cmdline(parent);
   const at = wranglerArgs.indexOf("--inspector-port");

@@ -102,7 +102,12 @@ function phaseOf(name: string, file: string): string | null {
 }
 
 /** Self time per node from the samples, grouped by phase; native frames take their caller's phase. */
-export async function summarise(profile: CpuProfile, events: number, topN: number, scripts: ReadonlyMap<string, { url: string }> = new Map()): Promise<ProfileSummary> {
+export async function summarise(
+  profile: CpuProfile,
+  events: number,
+  topN: number,
+  scripts: ReadonlyMap<string, { url: string }> = new Map(),
+): Promise<ProfileSummary> {
   // Frames name their script by a short url ("index.js"); the parsed scripts give the full one.
   for (const n of profile.nodes) n.callFrame.url = scripts.get(n.callFrame.scriptId)?.url ?? n.callFrame.url;
   const locator = new Locator();
@@ -123,7 +128,8 @@ export async function summarise(profile: CpuProfile, events: number, topN: numbe
     const node = byId.get(id)!;
     const where = node.callFrame.url ? locator.locate(node.callFrame).file : "";
     const up = parent.get(id);
-    const phase = phaseOf(node.callFrame.functionName, where) ?? (up !== undefined && byId.get(up)!.callFrame.functionName !== "(root)" ? phaseOfNode(up) : "other");
+    const phase =
+      phaseOf(node.callFrame.functionName, where) ?? (up !== undefined && byId.get(up)!.callFrame.functionName !== "(root)" ? phaseOfNode(up) : "other");
     phaseCache.set(id, phase);
     return phase;
   };
@@ -173,7 +179,10 @@ export function renderSummary(s: ProfileSummary, workerdCpuMs: number | null): s
     "phase                              self ms   share   µs/event (sampled)   µs/event (share of workerd CPU)",
     ...s.phases
       .filter((p) => p.phase !== "idle")
-      .map((p) => `${p.phase.padEnd(32)} ${p.selfMs.toFixed(1).padStart(9)} ${`${(share(p.selfMs) * 100).toFixed(1)}%`.padStart(7)} ${p.usPerEvent.toFixed(1).padStart(20)} ${scaled(p.selfMs).padStart(34)}`),
+      .map(
+        (p) =>
+          `${p.phase.padEnd(32)} ${p.selfMs.toFixed(1).padStart(9)} ${`${(share(p.selfMs) * 100).toFixed(1)}%`.padStart(7)} ${p.usPerEvent.toFixed(1).padStart(20)} ${scaled(p.selfMs).padStart(34)}`,
+      ),
     "",
     "top functions by self time           share  phase                 where",
     ...s.top.map((f) => `${f.name.slice(0, 34).padEnd(34)} ${`${(share(f.selfMs) * 100).toFixed(1)}%`.padStart(7)}  ${f.phase.padEnd(20)}  ${f.where}`),
@@ -219,7 +228,9 @@ async function main(): Promise<void> {
     await writeFile(out, JSON.stringify(profile));
     const figures = recorder.figures();
     const summary = await summarise(profile, figures.received, option("top", 30), inspector.scripts);
-    console.log(`${figures.received}/${count} arrived, ${figures.eventsPerSecond.toFixed(0)}/s, p50 ${figures.p50.toFixed(1)} ms, p99 ${figures.p99.toFixed(1)} ms (profiling slows it)`);
+    console.log(
+      `${figures.received}/${count} arrived, ${figures.eventsPerSecond.toFixed(0)}/s, p50 ${figures.p50.toFixed(1)} ms, p99 ${figures.p99.toFixed(1)} ms (profiling slows it)`,
+    );
     console.log(renderSummary(summary, cpuBefore !== null && cpuAfter !== null ? cpuAfter - cpuBefore : null));
     console.log(`\nprofile written to ${out} (open it in Chrome DevTools, Performance panel)`);
     await closeConnection(relay, id, notes);

@@ -48,7 +48,14 @@ export type RunName = (typeof RUN_NAMES)[number];
 export interface BenchResults {
   at: string;
   machine: { cpus: number; node: string; platform: string };
-  settings: { count: number; rate: number; concurrency: number; persistRoot: string; slowCount: number; many: { connections: number; rate: number; count: number } };
+  settings: {
+    count: number;
+    rate: number;
+    concurrency: number;
+    persistRoot: string;
+    slowCount: number;
+    many: { connections: number; rate: number; count: number };
+  };
   runs: Partial<Record<RunName, ScenarioResult | null>>;
   many: ManyResult | null;
   bundle: BundleFigures | null;
@@ -94,10 +101,25 @@ export function judge(r: Omit<BenchResults, "ratios" | "verdicts">): Pick<BenchR
   return {
     ratios,
     verdicts: [
-      verdict("relay/floor CPU per event, full speed", ratios["relay/floor CPU per event, full speed"], `≤ ${TARGETS.cpuOverFloor}`, (v) => v <= TARGETS.cpuOverFloor),
-      verdict(`relay/floor CPU per event, ${r.settings.rate}/s`, ratios[`relay/floor CPU per event, ${r.settings.rate}/s`], `≤ ${TARGETS.cpuOverFloor}`, (v) => v <= TARGETS.cpuOverFloor),
+      verdict(
+        "relay/floor CPU per event, full speed",
+        ratios["relay/floor CPU per event, full speed"],
+        `≤ ${TARGETS.cpuOverFloor}`,
+        (v) => v <= TARGETS.cpuOverFloor,
+      ),
+      verdict(
+        `relay/floor CPU per event, ${r.settings.rate}/s`,
+        ratios[`relay/floor CPU per event, ${r.settings.rate}/s`],
+        `≤ ${TARGETS.cpuOverFloor}`,
+        (v) => v <= TARGETS.cpuOverFloor,
+      ),
       verdict(`relay p99 ms at ${r.settings.rate}/s`, run("relay paced")?.figures.p99, `≤ ${TARGETS.pacedP99Ms}`, (v) => v <= TARGETS.pacedP99Ms),
-      verdict(`relay keeps up at ${r.settings.rate}/s (delivered/sent rate, 0 if any missing)`, keptUp(run("relay paced")?.figures), `≥ ${TARGETS.keepUp}`, (v) => v >= TARGETS.keepUp),
+      verdict(
+        `relay keeps up at ${r.settings.rate}/s (delivered/sent rate, 0 if any missing)`,
+        keptUp(run("relay paced")?.figures),
+        `≥ ${TARGETS.keepUp}`,
+        (v) => v >= TARGETS.keepUp,
+      ),
       verdict(`JS heap peak MiB, ${r.settings.count}-frame burst`, run("relay full")?.heap?.peakMiB, `≤ ${TARGETS.heapMiB}`, (v) => v <= TARGETS.heapMiB),
       verdict(
         many ? `${many.connections} connections × ${many.rate}/s: worst connection kept up` : "many connections: worst connection kept up",
@@ -105,15 +127,35 @@ export function judge(r: Omit<BenchResults, "ratios" | "verdicts">): Pick<BenchR
         `≥ ${TARGETS.keepUp}`,
         (v) => v >= TARGETS.keepUp,
       ),
-      verdict("relay/baseline events/s (full speed)", ratios["relay/baseline events/s, full speed"], `≥ ${TARGETS.throughputRatio}`, (v) => v >= TARGETS.throughputRatio),
+      verdict(
+        "relay/baseline events/s (full speed)",
+        ratios["relay/baseline events/s, full speed"],
+        `≥ ${TARGETS.throughputRatio}`,
+        (v) => v >= TARGETS.throughputRatio,
+      ),
       verdict("relay events/s on one connection", eps("relay full"), `≥ ${TARGETS.eventsPerSecond}`, (v) => v >= TARGETS.eventsPerSecond),
       verdict("one event per POST, 50 ms receiver, 6 in flight: events/s", eps("slow single"), `≤ ${TARGETS.slowSingleMax}`, (v) => v <= TARGETS.slowSingleMax),
-      verdict("batched, 50 ms receiver, 6 in flight: events/s", slowBatched ? (slowBatched.missing > 0 ? 0 : slowBatched.eventsPerSecond) : null, `≥ ${TARGETS.slowBatchedMin}, none missing`, (v) => v >= TARGETS.slowBatchedMin),
-      verdict("batched/Node relay events/s (fast sink, full speed)", ratios["batched/Node relay events/s, full speed"], `≥ ${TARGETS.batchedOverNode}`, (v) => v >= TARGETS.batchedOverNode),
+      verdict(
+        "batched, 50 ms receiver, 6 in flight: events/s",
+        slowBatched ? (slowBatched.missing > 0 ? 0 : slowBatched.eventsPerSecond) : null,
+        `≥ ${TARGETS.slowBatchedMin}, none missing`,
+        (v) => v >= TARGETS.slowBatchedMin,
+      ),
+      verdict(
+        "batched/Node relay events/s (fast sink, full speed)",
+        ratios["batched/Node relay events/s, full speed"],
+        `≥ ${TARGETS.batchedOverNode}`,
+        (v) => v >= TARGETS.batchedOverNode,
+      ),
       verdict("batched/Node relay CPU per event (full speed)", ratios["batched/Node relay CPU per event, full speed"], "≤ 1", (v) => v <= 1),
       verdict("bundle KiB gzipped", r.bundle?.gzipKiB, `≤ ${TARGETS.bundleGzipKiB}`, (v) => v <= TARGETS.bundleGzipKiB),
       verdict("bundle loads under workerd (/healthz)", r.bundle?.healthz, "200", (v) => v === 200),
-      verdict("relay events missing (all relay runs)", sumOrNull(missing("relay full"), missing("relay paced"), missing("batched full"), missing("slow batched")), "0", (v) => v === 0),
+      verdict(
+        "relay events missing (all relay runs)",
+        sumOrNull(missing("relay full"), missing("relay paced"), missing("batched full"), missing("slow batched")),
+        "0",
+        (v) => v === 0,
+      ),
     ],
   };
 }
@@ -148,7 +190,9 @@ const LABELS: Record<RunName, string> = {
 
 export function render(r: BenchResults): string {
   const out: string[] = [];
-  const runs = RUN_NAMES.filter((name) => name in r.runs).map((name) => [LABELS[name].replace("{rate}", String(r.settings.rate)), r.runs[name] ?? null] as const);
+  const runs = RUN_NAMES.filter((name) => name in r.runs).map(
+    (name) => [LABELS[name].replace("{rate}", String(r.settings.rate)), r.runs[name] ?? null] as const,
+  );
   const floorOf = (name: string) => r.runs[(name.endsWith("full") ? "floor full" : "floor paced") as RunName]?.cpuPerEventMs;
   out.push(
     `imrelay benchmark — ${r.settings.count.toLocaleString("en-US")} roomim messages per run, delivery concurrency ${r.settings.concurrency}, storage in ${r.settings.persistRoot}, ${r.machine.cpus} CPUs, node ${r.machine.node}`,

@@ -108,7 +108,11 @@ interface Worker {
   inspector: Inspector | null;
 }
 
-async function startWorker(name: string, errors: string[], options: { config?: string; vars: Record<string, string>; inspect: boolean }): Promise<Worker | null> {
+async function startWorker(
+  name: string,
+  errors: string[],
+  options: { config?: string; vars: Record<string, string>; inspect: boolean },
+): Promise<Worker | null> {
   return step(`start ${name} (wrangler dev)`, errors, async () => {
     const relay = await startRelay({ config: options.config, persistTo: await tmp(`imrelay-${name}-`), vars: options.vars, verbose: VERBOSE });
     cleanups.push(() => relay.stop());
@@ -165,7 +169,9 @@ async function main(): Promise<void> {
   for (const { key, mode } of modes) {
     const base = { count: COUNT, mode, limits: limits(key) };
     if (baseline && ONLY.has("floor")) {
-      await record(`floor ${key}`, () => runFloor({ ...base, baseline: baseline.relay, receiver, id: key, concurrency: CONCURRENCY, pid: baseline.workerd.pid }));
+      await record(`floor ${key}`, () =>
+        runFloor({ ...base, baseline: baseline.relay, receiver, id: key, concurrency: CONCURRENCY, pid: baseline.workerd.pid }),
+      );
     }
     if (baseline && ONLY.has("baseline")) {
       await record(`baseline ${key}`, () => runBaseline({ ...base, baseline: baseline.relay, sim, receiver, id: key, watch: { pid: baseline.workerd.pid } }));
@@ -189,7 +195,18 @@ async function main(): Promise<void> {
   }
   if (relay && ONLY.has("batched")) {
     await record("batched full", () =>
-      runRelay({ relay: relay.relay, sim, sink, secret: SECRET, id: "batched-full", count: COUNT, mode: { kind: "full" }, limits: limits("full"), watch: { pid: relay.workerd.pid }, webhook: { batch: BATCH } }),
+      runRelay({
+        relay: relay.relay,
+        sim,
+        sink,
+        secret: SECRET,
+        id: "batched-full",
+        count: COUNT,
+        mode: { kind: "full" },
+        limits: limits("full"),
+        watch: { pid: relay.workerd.pid },
+        webhook: { batch: BATCH },
+      }),
     );
   }
   const problems = relay ? errorLines(relay.relay) : [];
@@ -201,8 +218,22 @@ async function main(): Promise<void> {
     if (slow) {
       const slowRun = (name: RunName, id: string, count: number, webhook: Record<string, unknown>) =>
         record(name, () => {
-          sink.respond(id, Array.from({ length: count }, () => ({ status: 204, delayMs: SLOW.delayMs })));
-          return runRelay({ relay: slow.relay, sim, sink, secret: SECRET, id, count, mode: { kind: "full" }, limits: limits("full"), watch: { pid: slow.workerd.pid }, webhook });
+          sink.respond(
+            id,
+            Array.from({ length: count }, () => ({ status: 204, delayMs: SLOW.delayMs })),
+          );
+          return runRelay({
+            relay: slow.relay,
+            sim,
+            sink,
+            secret: SECRET,
+            id,
+            count,
+            mode: { kind: "full" },
+            limits: limits("full"),
+            watch: { pid: slow.workerd.pid },
+            webhook,
+          });
         });
       await slowRun("slow single", "slow-single", SLOW_COUNT, {});
       await slowRun("slow batched", "slow-batched", COUNT, { batch: BATCH });

@@ -150,7 +150,14 @@ export interface RelayRun {
 }
 
 /** Creates a roomim connection through the API and waits until it is connected. */
-export async function openConnection(relay: Relay, sim: RoomimSim, sink: Sink, id: string, secret: string, webhook: Record<string, unknown> = {}): Promise<void> {
+export async function openConnection(
+  relay: Relay,
+  sim: RoomimSim,
+  sink: Sink,
+  id: string,
+  secret: string,
+  webhook: Record<string, unknown> = {},
+): Promise<void> {
   sink.secret(id, secret);
   const put = await relay.api(`/v1/connections/${id}`, {
     method: "PUT",
@@ -209,12 +216,18 @@ export async function runRelay(run: RelayRun): Promise<ScenarioResult> {
   const recorder = new Recorder(run.count);
   const arrivals = recordArrivals(sink, id, recorder);
   try {
-    const result = await measure(recorder, run.limits, async () => {
-      const res = await relay.api(`/v1/connections/${id}`);
-      if (res.status !== 200) return null;
-      const stats = res.body.stats as { received: number; delivered: number };
-      return { ingested: stats.received - before.received, delivered: stats.delivered - before.delivered };
-    }, run.watch, fromSimulator(sim, recorder, run.mode));
+    const result = await measure(
+      recorder,
+      run.limits,
+      async () => {
+        const res = await relay.api(`/v1/connections/${id}`);
+        if (res.status !== 200) return null;
+        const stats = res.body.stats as { received: number; delivered: number };
+        return { ingested: stats.received - before.received, delivered: stats.delivered - before.delivered };
+      },
+      run.watch,
+      fromSimulator(sim, recorder, run.mode),
+    );
     if (arrivals.unverified()) notes.push(`${arrivals.unverified()} deliveries failed verification or were refused`);
     const outbox = await outboxOf(relay, id).catch(() => null);
     if (outbox && (outbox.retried || outbox.pending || outbox.failed)) {
@@ -273,11 +286,17 @@ export async function runBaseline(run: BaselineRun): Promise<ScenarioResult> {
   const recorder = new Recorder(run.count);
   receiver.onArrival((a) => recorder.arrived(seqOf(a.body), a.at));
   try {
-    const result = await measure(recorder, run.limits, async () => {
-      const res = await baseline.api(`/stats?id=${encodeURIComponent(id)}`);
-      if (res.status !== 200) return null;
-      return { ingested: res.body.frames as number, delivered: res.body.posted as number };
-    }, run.watch, fromSimulator(sim, recorder, run.mode));
+    const result = await measure(
+      recorder,
+      run.limits,
+      async () => {
+        const res = await baseline.api(`/stats?id=${encodeURIComponent(id)}`);
+        if (res.status !== 200) return null;
+        return { ingested: res.body.frames as number, delivered: res.body.posted as number };
+      },
+      run.watch,
+      fromSimulator(sim, recorder, run.mode),
+    );
     const stats = (await baseline.api(`/stats?id=${encodeURIComponent(id)}`)).body as { failed?: number };
     if (stats?.failed) notes.push(`${stats.failed} posts failed`);
     const dials = sim.connections.length - dialsBefore;

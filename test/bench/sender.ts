@@ -14,7 +14,7 @@ export type Push = (text: string) => void;
  * the socket writes and the receivers in this process keep being served while sending.
  */
 export async function sendFullSpeed(push: Push, recorder: Recorder, burst = 50): Promise<void> {
-  for (let seq = 0; seq < recorder.total; ) {
+  for (let seq = 0; seq < recorder.total;) {
     const end = Math.min(recorder.total, seq + burst);
     for (; seq < end; seq++) {
       recorder.sent(seq);

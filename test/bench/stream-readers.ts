@@ -29,6 +29,8 @@ const readers = Array.from({ length: Number(readersText) }, async () => {
   return texts.join("\n") === Array.from({ length: count }, (_, i) => `${label} ${i}`).join("\n");
 });
 const timer = setTimeout(() => controller.abort(), 120_000);
-const complete = (await Promise.all(readers.map((r) => r.catch((err: unknown) => (console.error(`a reader failed: ${String(err)}`), false))))).filter(Boolean).length;
+const complete = (await Promise.all(readers.map((r) => r.catch((err: unknown) => (console.error(`a reader failed: ${String(err)}`), false))))).filter(
+  Boolean,
+).length;
 clearTimeout(timer);
 console.log(JSON.stringify({ complete }));

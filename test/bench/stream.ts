@@ -40,7 +40,9 @@ const READERS = fileURLToPath(new URL("./stream-readers.ts", import.meta.url).hr
 
 /** Starts the readers' process; resolves once every stream is open, with how many saw the whole run. */
 async function startReaders(relay: Relay, id: string, after: string, label: string, count: number, readers: number): Promise<{ done: Promise<number> }> {
-  const child = spawn(process.execPath, [READERS, relay.url, relay.token, id, after, label, String(count), String(readers)], { stdio: ["ignore", "pipe", "inherit"] });
+  const child = spawn(process.execPath, [READERS, relay.url, relay.token, id, after, label, String(count), String(readers)], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   const lines = createInterface({ input: child.stdout! });
   const iterator = lines[Symbol.asyncIterator]();
   const first = await iterator.next();
@@ -58,7 +60,11 @@ export async function benchStream(relay: Relay, roomim: RoomimSim, options: { fr
   const id = `bench-stream-${Date.now().toString(36)}`;
   const client = createClient({ url: relay.url, token: relay.token });
   // No webhook delivery: ingest alone is measured.
-  await client.connections.put(id, { platform: "roomim", upstream: { url: `${roomim.url}ws?token=${id}` }, webhook: { url: "https://hooks.invalid/none", events: ["none.*"] } });
+  await client.connections.put(id, {
+    platform: "roomim",
+    upstream: { url: `${roomim.url}ws?token=${id}` },
+    webhook: { url: "https://hooks.invalid/none", events: ["none.*"] },
+  });
   const deadline = Date.now() + 30_000;
   while ((await client.connections.get(id)).status.state !== "connected") {
     if (Date.now() > deadline) throw new Error(`${id} did not connect`);
@@ -96,7 +102,10 @@ if (import.meta.main) {
   const roomim = await startRoomim();
   const relay = await startRelay({ persistTo });
   try {
-    const result = await benchStream(relay, roomim, { frames: Number(cliOptions(argv, "frames")[0] ?? 2000), readers: Number(cliOptions(argv, "readers")[0] ?? 20) });
+    const result = await benchStream(relay, roomim, {
+      frames: Number(cliOptions(argv, "frames")[0] ?? 2000),
+      readers: Number(cliOptions(argv, "readers")[0] ?? 20),
+    });
     console.log(describeBench(result));
   } finally {
     await relay.stop();

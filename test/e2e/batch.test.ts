@@ -28,7 +28,11 @@ async function connect(id: string, webhook: Record<string, unknown>): Promise<vo
   sink.secret(id, SECRET);
   const res = await relay.api(`/v1/connections/${id}`, {
     method: "PUT",
-    body: { platform: "roomim", upstream: { url: `${roomim.url}ws?token=${id}` }, webhook: { url: sink.hookUrl(id), secret: SECRET, events: ["message.*"], ...webhook } },
+    body: {
+      platform: "roomim",
+      upstream: { url: `${roomim.url}ws?token=${id}` },
+      webhook: { url: sink.hookUrl(id), secret: SECRET, events: ["message.*"], ...webhook },
+    },
   });
   expect(res.status).toBe(201);
   await until(`${id} connected`, async () => (await relay.api(`/v1/connections/${id}`)).body.status.state === "connected");
@@ -82,7 +86,11 @@ describe("batched delivery under wrangler dev", () => {
     expect(events.map((e) => e.data.message.text).sort()).toEqual(Array.from({ length: 25 }, (_, i) => `burst ${i}`).sort());
     expect(new Set(batches.map((d) => d.id)).size).toBe(batches.length);
 
-    const deliveries = (await relay.api("/v1/connections/batch-burst/deliveries?limit=100")).body.deliveries as { event_id: string; status: string; attempts: number }[];
+    const deliveries = (await relay.api("/v1/connections/batch-burst/deliveries?limit=100")).body.deliveries as {
+      event_id: string;
+      status: string;
+      attempts: number;
+    }[];
     expect(deliveries).toHaveLength(25);
     expect(deliveries.every((d) => d.status === "delivered" && d.attempts === 1)).toBe(true);
     expect(new Set(deliveries.map((d) => d.event_id))).toEqual(new Set(events.map((e) => e.id)));
@@ -103,7 +111,11 @@ describe("batched delivery under wrangler dev", () => {
     expect(idsOf(retried)).toEqual(idsOf(failed));
     expect(retried.at - failed.at).toBeGreaterThanOrEqual(3_900); // 5 s − 20 % jitter
 
-    const deliveries = (await relay.api("/v1/connections/batch-retry/deliveries")).body.deliveries as { status: string; attempts: number; last_status: number }[];
+    const deliveries = (await relay.api("/v1/connections/batch-retry/deliveries")).body.deliveries as {
+      status: string;
+      attempts: number;
+      last_status: number;
+    }[];
     expect(deliveries).toHaveLength(3);
     expect(deliveries.every((d) => d.status === "delivered" && d.attempts === 2 && d.last_status === 204)).toBe(true);
     await disconnect("batch-retry");
@@ -128,7 +140,11 @@ describe("batched delivery under wrangler dev", () => {
   it("refuses batch settings out of range, naming the field", async () => {
     const res = await relay.api("/v1/connections/batch-bad", {
       method: "PUT",
-      body: { platform: "roomim", upstream: { url: `${roomim.url}ws` }, webhook: { url: sink.hookUrl("batch-bad"), batch: { max_events: 1, max_wait_ms: 5000 } } },
+      body: {
+        platform: "roomim",
+        upstream: { url: `${roomim.url}ws` },
+        webhook: { url: sink.hookUrl("batch-bad"), batch: { max_events: 1, max_wait_ms: 5000 } },
+      },
     });
     expect(res.status).toBe(400);
     const paths = (res.body.errors as { path: string }[]).map((e) => e.path);

@@ -22,7 +22,12 @@ let persistTo: string;
 
 const act = (name: string, body: unknown) => relay.api(`/v1/connections/${ID}/actions/${name}`, { body });
 const eventOf = (type: string, where: (e: any) => boolean = () => true) =>
-  until(`a ${type} webhook`, () => sink.verified(ID).map((d) => d.event as any).find((e) => e?.type === type && where(e)));
+  until(`a ${type} webhook`, () =>
+    sink
+      .verified(ID)
+      .map((d) => d.event as any)
+      .find((e) => e?.type === type && where(e)),
+  );
 
 beforeAll(async () => {
   persistTo = mkdtempSync(join(tmpdir(), "imrelay-chat68-e2e-"));

@@ -23,7 +23,12 @@ let persistTo: string;
 
 const act = (name: string, body: unknown) => relay.api(`/v1/connections/${ID}/actions/${name}`, { body });
 const eventOf = (type: string, where: (e: any) => boolean = () => true) =>
-  until(`a ${type} webhook`, () => sink.verified(ID).map((d) => d.event as any).find((e) => e?.type === type && where(e)));
+  until(`a ${type} webhook`, () =>
+    sink
+      .verified(ID)
+      .map((d) => d.event as any)
+      .find((e) => e?.type === type && where(e)),
+  );
 
 beforeAll(async () => {
   persistTo = mkdtempSync(join(tmpdir(), "imrelay-oicq-e2e-"));
@@ -49,7 +54,9 @@ afterAll(async () => {
 describe("oicq under wrangler dev", () => {
   it("receives events and answers every kind of request by request_id", async () => {
     daemon.groupMessage({ text: "hi bot", channel: GROUP, sender: FRIEND });
-    expect((await eventOf("message.created", (e) => e.data.message.text === "hi bot")).data.message.chat).toEqual(expect.objectContaining({ type: "group", id: String(GROUP) }));
+    expect((await eventOf("message.created", (e) => e.data.message.text === "hi bot")).data.message.chat).toEqual(
+      expect.objectContaining({ type: "group", id: String(GROUP) }),
+    );
     daemon.newFriendRequest({ who: 3398741520, comment: "friend me" });
     daemon.groupInvite({ group: 951357846, inviter: FRIEND });
     daemon.joinRequest({ who: 3398741520, group: GROUP, comment: "let me in" });
@@ -90,7 +97,10 @@ describe("oicq under wrangler dev", () => {
     expect((await ok("user.get", { user_id: String(FRIEND) })).user.id).toBe(String(FRIEND));
     await ok("upstream.raw", { http: { method: "GET", path: "/user/basicInfo" } });
     await ok("group.leave", { group_id: String(GROUP_2) });
-    const reply = daemon.requests.filter((r) => r.path === "/sendMsg/group").map((r) => r.body as any).find((b) => b.reply);
+    const reply = daemon.requests
+      .filter((r) => r.path === "/sendMsg/group")
+      .map((r) => r.body as any)
+      .find((b) => b.reply);
     expect(reply.reply).toMatchObject({ to: FRIEND, id: quoted.data.message.id });
   });
 

@@ -72,10 +72,14 @@ describe("the relay under wrangler dev", () => {
     await connect("e2e-retry", { events: ["message.*"] });
     sink.respond("e2e-retry", [{ status: 500 }]);
     roomim.message({ text: "retry me" });
-    const [delivery] = await until("the retried webhook", () => {
-      const found = verifiedOf("e2e-retry", "message.created");
-      return found.length ? found : null;
-    }, 20_000);
+    const [delivery] = await until(
+      "the retried webhook",
+      () => {
+        const found = verifiedOf("e2e-retry", "message.created");
+        return found.length ? found : null;
+      },
+      20_000,
+    );
     const attempts = sink.deliveries("e2e-retry").filter((d) => d.id === delivery!.id);
     expect(attempts.map((a) => a.status)).toEqual([500, 204]);
     const gap = attempts[1]!.at - attempts[0]!.at;
@@ -93,14 +97,18 @@ describe("the relay under wrangler dev", () => {
     roomim.mode("ack");
     expect(res.status).toBe(502);
     expect(res.body.code).toBe("upstream_error");
-    await until("disconnected + connected", () => verifiedOf("e2e-drop", "connection.disconnected").length === 1 && verifiedOf("e2e-drop", "connection.connected").length === 2);
+    await until(
+      "disconnected + connected",
+      () => verifiedOf("e2e-drop", "connection.disconnected").length === 1 && verifiedOf("e2e-drop", "connection.connected").length === 2,
+    );
     const state = (await relay.api("/v1/connections/e2e-drop")).body.status;
     expect(state.state).toBe("connected");
   });
 
   it("answers each error status of API.md that roomim can produce", async () => {
     await connect("e2e-errors");
-    const act = (name: string, body: unknown, headers: Record<string, string> = {}) => relay.api(`/v1/connections/e2e-errors/actions/${name}`, { body, headers });
+    const act = (name: string, body: unknown, headers: Record<string, string> = {}) =>
+      relay.api(`/v1/connections/e2e-errors/actions/${name}`, { body, headers });
     const statuses: Record<string, number> = {};
     statuses.invalid_request = (await act("message.create", { chat: { type: "group" }, content: "x" })).status;
     statuses.unauthorized = (await fetch(`${relay.url}/v1/connections`)).status;
@@ -118,7 +126,8 @@ describe("the relay under wrangler dev", () => {
     // Bursts of 45 at once against 20/s with bursts of 40: the first one overflows the bucket on
     // a quiet machine; on a loaded one the bucket refills while a burst is still arriving, so
     // keep sending bursts (at most five) until one is refused.
-    const sendBurst = () => Promise.all(Array.from({ length: 45 }, (_, i) => act("message.create", { chat: { type: "group", id: ROOM }, content: `burst ${i}` })));
+    const sendBurst = () =>
+      Promise.all(Array.from({ length: 45 }, (_, i) => act("message.create", { chat: { type: "group", id: ROOM }, content: `burst ${i}` })));
     const burst = await sendBurst();
     let limited = burst.find((r) => r.status === 429);
     for (let round = 1; !limited && round < 5; round++) limited = (await sendBurst()).find((r) => r.status === 429);
@@ -154,10 +163,14 @@ describe("the relay under wrangler dev", () => {
     await relay.start();
 
     // Nobody calls the API: the persisted alarm alone resumes delivery and reconnects.
-    const delivered = await until("all 20 delivered after the restart", () => {
-      const got = verifiedOf("e2e-restart", "message.created");
-      return got.length === 20 ? got : null;
-    }, 30_000);
+    const delivered = await until(
+      "all 20 delivered after the restart",
+      () => {
+        const got = verifiedOf("e2e-restart", "message.created");
+        return got.length === 20 ? got : null;
+      },
+      30_000,
+    );
     expect(delivered.map((d) => d.event.data.message.text).sort()).toEqual([...texts].sort());
     const accepted = sink.deliveries("e2e-restart").filter((d) => d.status >= 200 && d.status < 300);
     expect(new Set(accepted.map((d) => d.id)).size).toBe(accepted.length); // each accepted exactly once

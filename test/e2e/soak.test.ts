@@ -9,6 +9,10 @@ it("loses no message and stores none twice through drops, 5xx, timeouts, a 410 a
   const report = await soak({ durationMs: 30_000, connections: 2, rate: 10, faultEveryMs: 2_500, killEveryMs: 0, settleMs: 90_000, everyKind: true });
   for (const [kind, n] of Object.entries(report.faults)) expect(n, kind).toBeGreaterThan(0);
   expect(report.sent).toBeGreaterThan(200);
-  expect({ lost: report.lost, duplicated: report.duplicated, samples: [...report.lostSamples, ...report.duplicatedSamples] }).toEqual({ lost: 0, duplicated: 0, samples: [] });
+  expect({ lost: report.lost, duplicated: report.duplicated, samples: [...report.lostSamples, ...report.duplicatedSamples] }).toEqual({
+    lost: 0,
+    duplicated: 0,
+    samples: [],
+  });
   expect(report.delivered).toBe(report.sent);
 }, 240_000);

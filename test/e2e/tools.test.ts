@@ -44,7 +44,10 @@ afterAll(async () => {
 });
 
 async function connect(id: string, webhookUrl: string): Promise<void> {
-  const res = await relay.api(`/v1/connections/${id}`, { method: "PUT", body: { platform: "roomim", upstream: { url: `${roomim.url}ws?token=${id}` }, webhook: { url: webhookUrl, secret: SECRET } } });
+  const res = await relay.api(`/v1/connections/${id}`, {
+    method: "PUT",
+    body: { platform: "roomim", upstream: { url: `${roomim.url}ws?token=${id}` }, webhook: { url: webhookUrl, secret: SECRET } },
+  });
   expect(res.status).toBe(201);
   await until(`${id} connected`, async () => (await relay.api(`/v1/connections/${id}`)).body.status.state === "connected");
 }
@@ -58,7 +61,10 @@ interface Run {
 
 /** Starts `imrelay …` (bin/imrelay.js under this Node) against the relay. */
 function start(args: string[], env: Record<string, string> = {}): Run {
-  const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...process.env, IMRELAY_URL: relay.url, IMRELAY_TOKEN: relay.token, NO_COLOR: "1", ...env } });
+  const child = spawn(process.execPath, [BIN, ...args], {
+    cwd: ROOT,
+    env: { ...process.env, IMRELAY_URL: relay.url, IMRELAY_TOKEN: relay.token, NO_COLOR: "1", ...env },
+  });
   children.add(child);
   const run: Run = { out: [], err: [], child, exit: new Promise((resolve) => child.on("exit", (code) => (children.delete(child), resolve(code ?? -1)))) };
   const collect = (into: string[]) => {
@@ -94,7 +100,11 @@ describe("the example echo bot", () => {
         (await relay.api("/v1/connections/e2e-echo/deliveries?status=delivered")).body.deliveries.some((d: any) => d.type === "message.created"),
       );
       // A forged webhook is refused by the receiver helper.
-      const forged = await fetch(`http://127.0.0.1:${bot.port}/hooks`, { method: "POST", body: "{}", headers: { "webhook-id": "x", "webhook-timestamp": "1", "webhook-signature": "v1,AAAA" } });
+      const forged = await fetch(`http://127.0.0.1:${bot.port}/hooks`, {
+        method: "POST",
+        body: "{}",
+        headers: { "webhook-id": "x", "webhook-timestamp": "1", "webhook-signature": "v1,AAAA" },
+      });
       expect(forged.status).toBe(401);
     } finally {
       await bot.close();
@@ -181,7 +191,9 @@ describe("the imrelay CLI", () => {
     const run = start(["listen", "e2e-cli", "--forward-to", sink.hookUrl("cli-forward"), "--secret", FORWARD_SECRET]);
     await until("listening", () => run.err.some((l) => l.includes(FORWARD_SECRET)));
     roomim.message({ text: "forward me", room: GROUP });
-    const forwarded = await until("the forwarded webhook, verified", () => sink.verified("cli-forward").find((d) => (d.event as any)?.data?.message?.text === "forward me"));
+    const forwarded = await until("the forwarded webhook, verified", () =>
+      sink.verified("cli-forward").find((d) => (d.event as any)?.data?.message?.text === "forward me"),
+    );
     expect(forwarded.headers["user-agent"]).toMatch(/^imrelay-cli\//);
     const line = await until("the forward's status line", () => run.out.find((l) => l.includes(forwarded.id!)));
     expect(line).toMatch(/message\.created\s+evt_\w+ {2}→ POST http:\/\/127\.0\.0\.1:\d+\/hooks\/cli-forward \[2\d\d/);
@@ -189,7 +201,9 @@ describe("the imrelay CLI", () => {
     expect(await run.exit).toBe(0);
     expect(run.err.at(-1)).toMatch(/^Forwarded \d+, failed 0\.$/);
     // The relay's own webhook got the event as usual: listening changes no delivery.
-    await until("the event at the connection's own webhook", () => sink.verified("e2e-cli").some((d) => (d.event as any)?.data?.message?.text === "forward me"));
+    await until("the event at the connection's own webhook", () =>
+      sink.verified("e2e-cli").some((d) => (d.event as any)?.data?.message?.text === "forward me"),
+    );
   });
 
   it("generates a secret when none is given", async () => {

@@ -43,7 +43,11 @@ async function stored(): Promise<any[]> {
  */
 async function expectExactlyOnce(texts: string[]): Promise<void> {
   await until(`${texts.length} messages at the sink`, () => messages().length >= texts.length, 45_000);
-  expect(messages().map((e) => e.data.message.text).sort()).toEqual([...texts].sort());
+  expect(
+    messages()
+      .map((e) => e.data.message.text)
+      .sort(),
+  ).toEqual([...texts].sort());
   expect((await stored()).map((e) => e.data.message.text).sort()).toEqual([...texts].sort());
 }
 
@@ -113,7 +117,10 @@ describe("wschat under wrangler dev", () => {
     await ok("group.invite", { group_id: group, user_id: PEER });
     const invitation = [...server.model.invitations.values()].find((i) => i.groupId === group)!;
     server.model.answerInvitation(PEER, invitation.id, true);
-    expect((await ok("group.member.list", { group_id: group })).members).toEqual([{ id: ID, role: "owner" }, { id: PEER, role: "member" }]);
+    expect((await ok("group.member.list", { group_id: group })).members).toEqual([
+      { id: ID, role: "owner" },
+      { id: PEER, role: "member" },
+    ]);
     expect((await ok("group.list", {})).groups.map((g: any) => g.id).sort()).toEqual(["g-e2e", group].sort());
     await ok("group.kick", { group_id: group, user_id: PEER });
     await ok("wschat.notify", { type: "multicast", to: "g-e2e", from: OWNER, notificationType: "meeting", content: "at 8" });

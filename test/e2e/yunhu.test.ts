@@ -23,7 +23,12 @@ let persistTo: string;
 
 const act = (name: string, body: unknown) => relay.api(`/v1/connections/${ID}/actions/${name}`, { body });
 const eventOf = (type: string, where: (e: any) => boolean = () => true) =>
-  until(`a ${type} webhook`, () => sink.verified(ID).map((d) => d.event as any).find((e) => e?.type === type && where(e)));
+  until(`a ${type} webhook`, () =>
+    sink
+      .verified(ID)
+      .map((d) => d.event as any)
+      .find((e) => e?.type === type && where(e)),
+  );
 
 beforeAll(async () => {
   persistTo = mkdtempSync(join(tmpdir(), "imrelay-yunhu-e2e-"));
@@ -33,7 +38,11 @@ beforeAll(async () => {
   relay = await startRelay({ persistTo, vars: { ACTION_TIMEOUT_MS: "1500" } });
   const put = await relay.api(`/v1/connections/${ID}`, {
     method: "PUT",
-    body: { platform: "yunhu", upstream: { userId: server.userId, token: server.token, url: server.url, api: server.httpUrl }, webhook: { url: sink.hookUrl(ID), secret: SECRET } },
+    body: {
+      platform: "yunhu",
+      upstream: { userId: server.userId, token: server.token, url: server.url, api: server.httpUrl },
+      webhook: { url: sink.hookUrl(ID), secret: SECRET },
+    },
   });
   expect(put.status).toBe(201);
   await until("connected", async () => (await relay.api(`/v1/connections/${ID}`)).body.status.state === "connected");
@@ -52,7 +61,9 @@ describe("yunhu under wrangler dev", () => {
     const created = await eventOf("message.created", (e) => e.data.message.id === "e2e-1");
     expect(created.data.message).toMatchObject({ chat: { type: "group", id: GROUP }, reply_to: { id: "e2e-0", text: "earlier" } });
     server.pushMessage({ msgId: "e2e-2", chatId: GROUP, chatType: 2, contentType: 3, content: { text: "**bold**" } });
-    expect((await eventOf("message.created", (e) => e.data.message.id === "e2e-2")).data.message.content).toEqual(expect.arrayContaining([{ type: "markdown", text: "**bold**" }]));
+    expect((await eventOf("message.created", (e) => e.data.message.id === "e2e-2")).data.message.content).toEqual(
+      expect.arrayContaining([{ type: "markdown", text: "**bold**" }]),
+    );
     server.edit({ msgId: "e2e-1", text: "hello again" });
     server.stream({ msgId: "e2e-1", chatId: GROUP, content: "…" });
     server.recall({ msgId: "e2e-1", chatId: GROUP, chatType: 2 });

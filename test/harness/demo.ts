@@ -80,7 +80,12 @@ async function playRoomim(stage: Stage, roomim: RoomimSim): Promise<void> {
   await sleep(200);
 
   say("messages arrive: a group message mentioning the bot, and an image");
-  roomim.message({ from: FRIEND, room: GROUP, text: "@bot what's the weather?", mentionedInfo: { type: 2, userIdList: [roomim.selfId], mentionedContent: "有人@你" } });
+  roomim.message({
+    from: FRIEND,
+    room: GROUP,
+    text: "@bot what's the weather?",
+    mentionedInfo: { type: 2, userIdList: [roomim.selfId], mentionedContent: "有人@你" },
+  });
   roomim.images({ from: FRIEND, room: GROUP, text: "look" });
   await sleep(300);
 
@@ -169,7 +174,13 @@ async function playWschat(stage: Stage, server: WschatSim): Promise<void> {
 
 async function waitForEvent(sink: Sink, id: string, type: string): Promise<any> {
   let found: any;
-  await waitFor(async () => (found = sink.verified(id).map((d) => d.event as any).find((e) => e?.type === type)) !== undefined);
+  await waitFor(
+    async () =>
+      (found = sink
+        .verified(id)
+        .map((d) => d.event as any)
+        .find((e) => e?.type === type)) !== undefined,
+  );
   return found;
 }
 
@@ -192,7 +203,9 @@ async function main(): Promise<void> {
   process.once("SIGINT", () => void stop().then(() => process.exit(0)));
 
   try {
-    console.log(`relay ${relay.url} · simulators: roomim ${roomim.url}, oicq ${daemon.url}, yunhu ${yunhu.url}, chat68 ${chat68.url}, wschat ${wschat.url} · webhook sink ${sink.url}`);
+    console.log(
+      `relay ${relay.url} · simulators: roomim ${roomim.url}, oicq ${daemon.url}, yunhu ${yunhu.url}, chat68 ${chat68.url}, wschat ${wschat.url} · webhook sink ${sink.url}`,
+    );
     console.log(`console ${relay.url}/console · token ${TOKEN} (open it now to watch the demo's traffic arrive live)`);
     const stage = { relay, sink };
     await playRoomim(stage, roomim);

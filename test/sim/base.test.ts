@@ -162,11 +162,13 @@ describe("drop and terminate", () => {
     const c = await connect(good);
     expect((await control("POST", "/control/terminate")).json).toEqual({ dropped: 1 });
     expect((await c.closed).code).toBe(1006);
-    await expect.poll(() => sim.connections.map((r) => [r.open, r.why])).toEqual([
-      [false, "dropped"],
-      [false, "dropped"],
-      [false, "terminated"],
-    ]);
+    await expect
+      .poll(() => sim.connections.map((r) => [r.open, r.why]))
+      .toEqual([
+        [false, "dropped"],
+        [false, "dropped"],
+        [false, "terminated"],
+      ]);
     expect(() => sim.drop(1006)).toThrow(RangeError);
   });
 });

@@ -24,7 +24,16 @@ export interface ScriptSpec extends ScriptFields {
 }
 
 export const SOCKET_ROUTES = ["getApiUrl", "getGroups", "restart68", "sendMsg", "sendFile", "request"] as const;
-export const WEB_ROUTES = ["UserInfo", "ContactsList", "ContactsDetail", "ContactsApplyList", "GroupDetail", "GroupMemberList", "GroupUpdate", "GroupMemberShutup"] as const;
+export const WEB_ROUTES = [
+  "UserInfo",
+  "ContactsList",
+  "ContactsDetail",
+  "ContactsApplyList",
+  "GroupDetail",
+  "GroupMemberList",
+  "GroupUpdate",
+  "GroupMemberShutup",
+] as const;
 export const SIDE_ROUTES = ["/deleteMsg", "/getApiUrl", "/getGroups", "/request", "/restart68"] as const;
 export const ROUTES: readonly string[] = [...SOCKET_ROUTES, ...WEB_ROUTES, "sendResult", ...SIDE_ROUTES];
 
@@ -163,7 +172,7 @@ export class Chat68Client {
    * A 68chat web API call through `request`: `{data}` (commonResult inside), `{error}`, a
    * scripted `{text}`, or null for silence.
    */
-  webApi(call: Frame): ({ data: Frame } | { error: { errorCode: number; errorDesc: string } } | { text: string }) & { delayMs: number } | null {
+  webApi(call: Frame): (({ data: Frame } | { error: { errorCode: number; errorDesc: string } } | { text: string }) & { delayMs: number }) | null {
     const type = typeof call.type === "string" ? call.type : "";
     const script = (WEB_ROUTES as readonly string[]).includes(type) ? this.scripts.take(type) : undefined;
     if (script?.silent) return null;
@@ -211,7 +220,8 @@ export class Chat68Client {
       }
       case "GroupMemberShutup": {
         if (!group) return noGroup;
-        if (!group.members.some((m) => m.uid === String(params.targetUid)) || typeof params.shutupTime !== "number") return { data: f.webData({}, 400, "参数错误") };
+        if (!group.members.some((m) => m.uid === String(params.targetUid)) || typeof params.shutupTime !== "number")
+          return { data: f.webData({}, 400, "参数错误") };
         return { data: f.webData({}) };
       }
       default:

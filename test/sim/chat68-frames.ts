@@ -41,9 +41,9 @@ export function webData(fields: Frame, errCode = 200, errMsg?: string): Frame {
   return { commonResult: errMsg === undefined ? { errCode } : { errCode, errMsg }, ...fields };
 }
 
-export const userInfo = (): Frame => (example(SEED.userInfoAnswer).data as Frame);
-export const contactsList = (): Frame => (example(SEED.contactsListAnswer).data as Frame);
-export const contactsApplyList = (): Frame => (example(SEED.contactsApplyListAnswer).data as Frame);
+export const userInfo = (): Frame => example(SEED.userInfoAnswer).data as Frame;
+export const contactsList = (): Frame => example(SEED.contactsListAnswer).data as Frame;
+export const contactsApplyList = (): Frame => example(SEED.contactsApplyListAnswer).data as Frame;
 export const noticeUpdated = (noticeId: string): Frame => webData({ noticeId });
 
 /** ContactsDetail's data for a user. */
@@ -139,7 +139,11 @@ export function msgNew(m: MessageFields): Frame {
   d.user = user;
   if (m.chat === "group") {
     d.groupId = bare(m.chatId);
-    d.sendMember = { ...(d.sendMember as Frame), user: { ...((d.sendMember as Frame).user as Frame), uid: idText(m.from.uid), nickName: m.from.nickName }, groupId: idText(m.chatId) };
+    d.sendMember = {
+      ...(d.sendMember as Frame),
+      user: { ...((d.sendMember as Frame).user as Frame), uid: idText(m.from.uid), nickName: m.from.nickName },
+      groupId: idText(m.chatId),
+    };
     d.groupName = m.groupName ?? "";
     d.name = m.groupName ?? "";
     d.sendUserName = `${m.from.nickName}：`;

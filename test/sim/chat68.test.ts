@@ -55,11 +55,24 @@ describe("chat68 simulator: the socket", () => {
     client.send(compact(SEED.sendGroupText).replace('"list"', '"custom_msg_id":"10441859254","list"'));
     expect(parsed(await client.nextText())).toEqual({ id: "webscoket消息id", type: "sendMsg", data: "success" });
     const result = parsed(await client.nextText());
-    expect(result).toMatchObject({ operator: "msgListPropertyUpdate", data: { id: 389284, type: "group", list: [{ customMsgId: "10441859254", updated: { MsgID: 4688196816, readStatus: 1 } }], readStatus: 1 } });
+    expect(result).toMatchObject({
+      operator: "msgListPropertyUpdate",
+      data: { id: 389284, type: "group", list: [{ customMsgId: "10441859254", updated: { MsgID: 4688196816, readStatus: 1 } }], readStatus: 1 },
+    });
     const echo = parsed(await client.nextText());
-    expect(echo).toMatchObject({ operator: "msgNew", data: { msgType: 0, content: "这里改成你的消息", msgId: 4688196816, customMsgId: "10441859254", isSelf: true, groupId: 389284, type: "group" } });
+    expect(echo).toMatchObject({
+      operator: "msgNew",
+      data: { msgType: 0, content: "这里改成你的消息", msgId: 4688196816, customMsgId: "10441859254", isSelf: true, groupId: 389284, type: "group" },
+    });
     expect(sim.sent()).toEqual([
-      { kind: "sendMsg", chat: "group", chatId: "389284", customMsgId: "10441859254", msgId: "4688196816", list: [{ type: "text", values: { chatType: 0, content: "这里改成你的消息" } }] },
+      {
+        kind: "sendMsg",
+        chat: "group",
+        chatId: "389284",
+        customMsgId: "10441859254",
+        msgId: "4688196816",
+        list: [{ type: "text", values: { chatType: 0, content: "这里改成你的消息" } }],
+      },
     ]);
   });
 
@@ -97,7 +110,11 @@ describe("chat68 simulator: the socket", () => {
     const client = await connect();
     await control("POST", "/control/script", { route: "getGroups", code: 300 });
     client.send(SEED.getGroupsRequest2);
-    expect(parsed(await client.nextText())).toEqual({ id: "getGroups-1", type: "getGroups", error: { errorCode: 300, errorDesc: "很抱歉，服务繁忙，请联系客服 #A0030" } });
+    expect(parsed(await client.nextText())).toEqual({
+      id: "getGroups-1",
+      type: "getGroups",
+      error: { errorCode: 300, errorDesc: "很抱歉，服务繁忙，请联系客服 #A0030" },
+    });
     await control("POST", "/control/script", { route: "UserInfo", code: 403, errorDesc: "无权限" });
     client.send(SEED.userInfoRequest.replace("webbiz.angg1.com", "webbiz.qika.xyz"));
     expect(parsed(await client.nextText())).toEqual({ id: "1", type: "request", data: { commonResult: { errCode: 403, errMsg: "无权限" } } });
@@ -114,9 +131,15 @@ describe("chat68 simulator: the socket", () => {
     const client = await connect();
     const { json } = await control("POST", "/control/push/message", { content: "hi", msgId: 4626337038 });
     expect(await client.nextText()).toBe(json.sent);
-    expect(parsed(json.sent)).toMatchObject({ operator: "msgNew", data: { msgType: 0, sendUid: 7237423, groupId: 389284, content: "hi", msgId: 4626337038, isSelf: false, type: "group" } });
+    expect(parsed(json.sent)).toMatchObject({
+      operator: "msgNew",
+      data: { msgType: 0, sendUid: 7237423, groupId: 389284, content: "hi", msgId: 4626337038, isSelf: false, type: "group" },
+    });
     await control("POST", "/control/push/recall", {});
-    expect(parsed(await client.nextText())).toMatchObject({ operator: "recall_msg", data: { recallOneToOneMessages: [{ msgId: "4626337038", msgTargetId: "4008697" }] } });
+    expect(parsed(await client.nextText())).toMatchObject({
+      operator: "recall_msg",
+      data: { recallOneToOneMessages: [{ msgId: "4626337038", msgTargetId: "4008697" }] },
+    });
     await control("POST", "/control/push/shutupAll", { on: false });
     expect(parsed(await client.nextText())).toMatchObject({ operator: "msgNew", operatorType: "groupShutupAll", data: { bfShutup: false } });
     await control("POST", "/control/push/groupUpdate", {});
@@ -147,7 +170,9 @@ describe("chat68 simulator: the side API", () => {
 
   it("/getApiUrl, /request and scripted statuses", async () => {
     expect(await (await post("/getApiUrl", {})).json()).toEqual({ data: "https://webbiz.qika.xyz" });
-    expect(await (await post("/request", { type: "GroupDetail", url: "https://webbiz.qika.xyz/group/groupDetail", data: { groupId: 1 } })).json()).toEqual({ commonResult: { errCode: 404, errMsg: "群组不存在" } });
+    expect(await (await post("/request", { type: "GroupDetail", url: "https://webbiz.qika.xyz/group/groupDetail", data: { groupId: 1 } })).json()).toEqual({
+      commonResult: { errCode: 404, errMsg: "群组不存在" },
+    });
     await control("POST", "/control/script", { route: "/deleteMsg", httpStatus: 502, body: "bad gateway" });
     const res = await post("/deleteMsg", {});
     expect([res.status, await res.text()]).toEqual([502, "bad gateway"]);

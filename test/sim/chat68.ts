@@ -88,7 +88,16 @@ export interface Chat68Sim extends SocketSimApi<ConnectionRecord, ReceivedFrame>
   greet(on: boolean): void;
   script(route: string, spec: ScriptSpec, always?: boolean): void;
   sent(): readonly SentRecord[];
-  state(): { clients: number; received: number; connections: number; greet: boolean; sent: number; deleted: number; restarts: number; scripts: ScriptList<ScriptSpec> };
+  state(): {
+    clients: number;
+    received: number;
+    connections: number;
+    greet: boolean;
+    sent: number;
+    deleted: number;
+    restarts: number;
+    scripts: ScriptList<ScriptSpec>;
+  };
 }
 
 class Chat68 extends SocketSim implements Chat68Sim {

@@ -96,8 +96,7 @@ export function statusOnly(status: number): Answer {
 
 function htmlError(status: number, text: string): Answer {
   const body =
-    `<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>Error</title>\n</head>\n` +
-    `<body>\n<pre>${text}</pre>\n</body>\n</html>\n`;
+    `<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>Error</title>\n</head>\n` + `<body>\n<pre>${text}</pre>\n</body>\n</html>\n`;
   return { status, contentType: "text/html; charset=utf-8", body };
 }
 
@@ -143,8 +142,7 @@ export class ActionApi {
 }
 
 type Route =
-  | { method: "GET"; get(host: ApiHost, query: Record<string, string>): Answer }
-  | { method: "POST"; fields: string[]; post(host: ApiHost, body: Body): Answer };
+  { method: "GET"; get(host: ApiHost, query: Record<string, string>): Answer } | { method: "POST"; fields: string[]; post(host: ApiHost, body: Body): Answer };
 
 function post(fields: string[], handler: (host: ApiHost, body: Body) => Answer): Route {
   return { method: "POST", fields, post: handler };

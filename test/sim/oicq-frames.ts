@@ -179,14 +179,7 @@ export function msg(d: MsgData): Frame {
 }
 
 /** Seed "撤回消息包结构". */
-export function revoke(f: {
-  type: "private" | "group";
-  time: number;
-  revoker: number;
-  channel: number;
-  known: boolean;
-  msgID: string;
-}): Frame {
+export function revoke(f: { type: "private" | "group"; time: number; revoker: number; channel: number; known: boolean; msgID: string }): Frame {
   return {
     type: "revoke",
     data: { type: f.type, time: f.time, revoker: f.revoker, channel: f.channel, known: f.known, msgID: f.msgID },

@@ -95,11 +95,7 @@ function fixtureGroups(self: number, selfNick: string): Group[] {
     {
       id: GROUP_2,
       name: "周末羽毛球",
-      members: [
-        member(1190456732, "赵强", "", "owner", 200),
-        member(self, selfNick, "", "member", 120),
-        member(FRIEND_2, "李娜", "娜娜", "member", 100),
-      ],
+      members: [member(1190456732, "赵强", "", "owner", 200), member(self, selfNick, "", "member", 120), member(FRIEND_2, "李娜", "娜娜", "member", 100)],
     },
   ];
 }

@@ -550,9 +550,7 @@ describe("the HTTP action API", () => {
   it("user/leaveGroup answers 0, announces groupLeft with the bot as operator, then -2", async () => {
     const client = await connect();
     expect((await api.post("/user/leaveGroup", { group: GROUP_2 })).json).toEqual({ status: { code: 0 } });
-    expect(await client.nextText()).toBe(
-      `{"type":"user","data":{"type":"groupLeft","which":${GROUP_2},"name":"周末羽毛球","operator":${sim.selfId}}}`,
-    );
+    expect(await client.nextText()).toBe(`{"type":"user","data":{"type":"groupLeft","which":${GROUP_2},"name":"周末羽毛球","operator":${sim.selfId}}}`);
     expect((await api.post("/user/leaveGroup", { group: GROUP_2 })).json).toEqual({ status: { code: -2 } });
     expect((await api.get("/user/getGroupList")).json.list).toEqual([{ id: GROUP, name: "技术交流群" }]);
   });
@@ -785,10 +783,7 @@ describe("the control API", () => {
     await api.post("/sendMsg/group", { dest: GROUP, msgContent: [{ type: "text", text: "x" }] });
     await api.get(`/group/getMemberList?group=${GROUP}`);
     const requests = (await control("GET", "/control/requests")).json.requests;
-    expect(requests.map((r: { method: string; path: string }) => `${r.method} ${r.path}`)).toEqual([
-      "POST /sendMsg/group",
-      "GET /group/getMemberList",
-    ]);
+    expect(requests.map((r: { method: string; path: string }) => `${r.method} ${r.path}`)).toEqual(["POST /sendMsg/group", "GET /group/getMemberList"]);
     expect(requests[1].query).toEqual({ group: String(GROUP) });
     expect(requests[0].response.status).toBe(200);
     expect((await control("GET", "/control/requests?since=1")).json.requests).toHaveLength(1);

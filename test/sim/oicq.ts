@@ -647,8 +647,5 @@ if (import.meta.main) {
     ...(selfId && { selfId }),
     ...(interval && { pingIntervalMs: Number(interval) }),
   });
-  console.log(
-    `oicq simulator on ${sim.url} (action API and control: ${sim.httpUrl}, /control), self ${sim.selfId}, ` +
-      `ping every ${sim.pingIntervalMs} ms`,
-  );
+  console.log(`oicq simulator on ${sim.url} (action API and control: ${sim.httpUrl}, /control), self ${sim.selfId}, ` + `ping every ${sim.pingIntervalMs} ms`);
 }

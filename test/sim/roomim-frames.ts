@@ -82,14 +82,7 @@ export function blockedRejection(f: {
  * revoke by someone else (response 2). The seed leaves these empty; this is the reading
  * the relay is written against: the request's fields, then response, from and timestamp.
  */
-export function revoke(f: {
-  localId: unknown;
-  room: IdLike;
-  msgId: IdLike;
-  response: 1 | 2 | 2003;
-  from: IdLike;
-  timestamp: number;
-}): Frame {
+export function revoke(f: { localId: unknown; room: IdLike; msgId: IdLike; response: 1 | 2 | 2003; from: IdLike; timestamp: number }): Frame {
   return {
     request: 2,
     msgType: 1,

@@ -55,8 +55,7 @@ describe("answers to sends", () => {
 
   it("issues unique 19-digit ids and a per-room sequence starting at 1", async () => {
     const client = await connect();
-    const send = (room: string) =>
-      client.send(`{"request":1,"msgType":1,"localId":"l","room":${room},"msgText":"x","payload":{}}`);
+    const send = (room: string) => client.send(`{"request":1,"msgType":1,"localId":"l","room":${room},"msgText":"x","payload":{}}`);
     send("1858415724765278210");
     send("1858415724765278210");
     send("1860881053449904129");

@@ -138,9 +138,7 @@ export interface RoomimSim extends SocketSimApi<ConnectionRecord, ReceivedFrame>
   reset(): void;
 }
 
-const DEFAULT_IMAGES: Image[] = [
-  { url: "https://img.example.com/1.jpg", thumbnail: "https://img.example.com/1.jpg/mini", width: 720, hight: 360 },
-];
+const DEFAULT_IMAGES: Image[] = [{ url: "https://img.example.com/1.jpg", thumbnail: "https://img.example.com/1.jpg/mini", width: 720, hight: 360 }];
 
 class Roomim extends SocketSim implements RoomimSim {
   readonly selfId: string;

@@ -59,7 +59,6 @@ function route(sink: Sink, route: string, body: Buffer, query: URLSearchParams):
   }
 }
 
-
 function text(p: Params, key: string): string {
   const value = p[key];
   if (typeof value !== "string" || value === "") throw new BadRequest(`${key} is required`);

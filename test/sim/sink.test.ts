@@ -33,11 +33,7 @@ function event(type = "message.created", text = "hi") {
 }
 
 /** POST a body signed the way the relay signs (Standard Webhooks 1.0). */
-async function deliver(
-  name: string,
-  body: string,
-  opts: { id?: string; tamper?: boolean; signWith?: Webhook } = {},
-): Promise<Response> {
+async function deliver(name: string, body: string, opts: { id?: string; tamper?: boolean; signWith?: Webhook } = {}): Promise<Response> {
   const id = opts.id ?? (JSON.parse(body) as { id: string }).id;
   const at = new Date();
   const signature = (opts.signWith ?? signer).sign(id, at, body);
@@ -198,7 +194,9 @@ describe("observation", () => {
 
   it("formats a readable line per event", () => {
     const e = event();
-    expect(formatEvent(Date.now(), e.type, e.data)).toMatch(/^\d\d:\d\d:\d\d\.\d{3} {2}message\.created +room 1858689382414958593 from 1860863094709035009: "hi"$/);
+    expect(formatEvent(Date.now(), e.type, e.data)).toMatch(
+      /^\d\d:\d\d:\d\d\.\d{3} {2}message\.created +room 1858689382414958593 from 1860863094709035009: "hi"$/,
+    );
   });
 });
 

@@ -161,11 +161,7 @@ class WebhookSink implements Sink {
     return this.#hooks.get(name)?.accepted ?? [];
   }
 
-  waitFor(
-    name: string,
-    predicate: (verified: readonly Delivery[]) => boolean,
-    timeoutMs = 5000,
-  ): Promise<readonly Delivery[]> {
+  waitFor(name: string, predicate: (verified: readonly Delivery[]) => boolean, timeoutMs = 5000): Promise<readonly Delivery[]> {
     return this.#waiters.until(
       () => (predicate(this.verified(name)) ? this.verified(name) : undefined),
       timeoutMs,

@@ -62,7 +62,8 @@ export function wschatControl(sim: WschatSim, route: string, body: Buffer, query
     case "POST /control/refuse-user": {
       const p = json(body);
       const status = p.status ?? null;
-      if (status !== null && (typeof status !== "number" || status < 200 || status > 599)) throw new BadRequest("status must be an HTTP status (200-599) or null");
+      if (status !== null && (typeof status !== "number" || status < 200 || status > 599))
+        throw new BadRequest("status must be an HTTP status (200-599) or null");
       sim.refuseUser(str(p, "user"), status);
       return { user: p.user, status };
     }

@@ -150,7 +150,11 @@ export class ServerState {
     if (type !== "all" && type !== "unicast" && type !== "multicast") return badRequest("type must be all, unicast or multicast");
     const waiting = this.offline.get(user) ?? [];
     const picked = waiting.filter((m) => type === "all" || m.type === type);
-    if (drop === "true") this.offline.set(user, waiting.filter((m) => !picked.includes(m)));
+    if (drop === "true")
+      this.offline.set(
+        user,
+        waiting.filter((m) => !picked.includes(m)),
+      );
     const bySender = new Map<Id, MessageFrame[]>();
     for (const m of picked) bySender.set(m.senderId, [...(bySender.get(m.senderId) ?? []), m]);
     const order = sort === "asc" ? 1 : -1;
@@ -161,7 +165,12 @@ export class ServerState {
 
   /** A group made directly (test setup). */
   addGroup(group: Omit<Group, "id"> & { id?: Id }): Group {
-    const made: Group = { id: group.id ?? this.#id("g"), name: group.name, managerId: group.managerId, usersId: [...new Set([group.managerId, ...group.usersId])] };
+    const made: Group = {
+      id: group.id ?? this.#id("g"),
+      name: group.name,
+      managerId: group.managerId,
+      usersId: [...new Set([group.managerId, ...group.usersId])],
+    };
     this.groups.set(made.id, made);
     return made;
   }

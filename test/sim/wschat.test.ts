@@ -110,7 +110,9 @@ describe("offline messages", () => {
     sim.addGroup({ id: seed.GROUP, name: "g", managerId: BOB, usersId: [BOB, ME] });
     sim.message({ from: BOB, group: seed.GROUP, content: "group" });
     sim.message({ from: ALICE, to: ME, content: "private" });
-    expect((await rest(ME, "GET", "/api/message?drop=false&type=multicast")).json).toEqual([{ id: BOB, messages: [expect.objectContaining({ type: "multicast", groupId: seed.GROUP })] }]);
+    expect((await rest(ME, "GET", "/api/message?drop=false&type=multicast")).json).toEqual([
+      { id: BOB, messages: [expect.objectContaining({ type: "multicast", groupId: seed.GROUP })] },
+    ]);
     expect((await rest(ME, "GET", "/api/message?type=unicast")).json[0].messages[0].content).toBe("private");
     expect((await rest(ME, "GET", "/api/message")).json[0].messages[0].content).toBe("group");
   });

@@ -182,7 +182,11 @@ class Wschat extends SocketSim<WschatConnection, WschatFrame> implements WschatS
   }
 
   #apply(outcome: Outcome): void {
-    for (const { to, frame } of outcome.push ?? []) this.sendTo(this.sockets((r) => r.user === to), JSON.stringify(frame));
+    for (const { to, frame } of outcome.push ?? [])
+      this.sendTo(
+        this.sockets((r) => r.user === to),
+        JSON.stringify(frame),
+      );
     this.waiters.notify();
   }
 
@@ -205,7 +209,10 @@ class Wschat extends SocketSim<WschatConnection, WschatFrame> implements WschatS
 
   /** Send a raw text frame to `to`'s sockets (or everyone's). */
   raw(p: { to?: Id; text: string }): string {
-    this.sendTo(this.sockets((r) => p.to === undefined || r.user === p.to), p.text);
+    this.sendTo(
+      this.sockets((r) => p.to === undefined || r.user === p.to),
+      p.text,
+    );
     return p.text;
   }
 
@@ -291,7 +298,16 @@ class Wschat extends SocketSim<WschatConnection, WschatFrame> implements WschatS
     }
     const user = userOf(url.searchParams.get("access_token"));
     const route = routeOf(req.method ?? "GET", path);
-    const record: ApiRequest = { method: req.method ?? "GET", path, query: Object.fromEntries(url.searchParams), user, body, at: now(), scripted: false, held: false };
+    const record: ApiRequest = {
+      method: req.method ?? "GET",
+      path,
+      query: Object.fromEntries(url.searchParams),
+      user,
+      body,
+      at: now(),
+      scripted: false,
+      held: false,
+    };
     this.requests.push(record);
     this.print(`${record.method} ${req.url}${text ? ` ${text}` : ""}`);
     this.waiters.notify();
@@ -308,7 +324,8 @@ class Wschat extends SocketSim<WschatConnection, WschatFrame> implements WschatS
     }
     if (!route) return this.#answer(record, res, { status: 404, body: { error: `no route ${record.method} ${path}` } });
     // The push API is for the back end ("消息接口不对前端开放"): it takes no token.
-    if (user === undefined && route.key !== "POST /notification") return this.#answer(record, res, { status: 401, body: { error: "access_token is missing or not valid" } });
+    if (user === undefined && route.key !== "POST /notification")
+      return this.#answer(record, res, { status: 401, body: { error: "access_token is missing or not valid" } });
     if (user !== undefined) this.#seen.add(user);
 
     const q = url.searchParams;

@@ -82,7 +82,9 @@ export function encode(schema: Schema, value: Record<string, unknown>): Uint8Arr
     if (!known.has(key) && value[key] !== undefined) throw new TypeError(`no field "${key}" in this message`);
   }
   const w = new Writer();
-  const numbers = Object.keys(schema).map(Number).sort((a, b) => a - b);
+  const numbers = Object.keys(schema)
+    .map(Number)
+    .sort((a, b) => a - b);
   for (const no of numbers) {
     const spec = schema[no] as FieldSpec;
     const v = value[spec.name];
@@ -236,9 +238,7 @@ function convert(type: FieldType, field: RawField): DecodedValue | undefined {
 }
 
 function safe(value: bigint): number | string {
-  return value >= BigInt(Number.MIN_SAFE_INTEGER) && value <= BigInt(Number.MAX_SAFE_INTEGER)
-    ? Number(value)
-    : value.toString();
+  return value >= BigInt(Number.MIN_SAFE_INTEGER) && value <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(value) : value.toString();
 }
 
 // ---- hex -----------------------------------------------------------------

@@ -202,10 +202,18 @@ describe("pushes", () => {
     });
     const msg =
       "0a016d" + // 1 msg_id
-      "1208" + "0a0175" + "1001" + "1a016e" + // 2 sender { 1 chat_id, 2 chat_type, 3 name }
-      "1a0172" + "220163" + "2802" + // 3 recv_id, 4 chat_id, 5 chat_type
-      "3203" + "0a0174" + // 6 content { 1 text }
-      "3801" + "4001" + "6002"; // 7 content_type, 8 timestamp, 12 msg_seq
+      "1208" +
+      "0a0175" +
+      "1001" +
+      "1a016e" + // 2 sender { 1 chat_id, 2 chat_type, 3 name }
+      "1a0172" +
+      "220163" +
+      "2802" + // 3 recv_id, 4 chat_id, 5 chat_type
+      "3203" +
+      "0a0174" + // 6 content { 1 text }
+      "3801" +
+      "4001" +
+      "6002"; // 7 content_type, 8 timestamp, 12 msg_seq
     const typeUrl = ascii("type.googleapis.com/proto.PushMessage");
     const any = "0a" + len(typeUrl) + typeUrl + "12" + len(msg) + msg;
     const info = "0a0171" + "12" + len(ascii("push_message")) + ascii("push_message");
@@ -213,8 +221,7 @@ describe("pushes", () => {
   });
 
   it("fills each content type's fields", () => {
-    const content = (contentType: number, extra = {}) =>
-      frames.readFrame(fromHex(sim.pushMessage({ contentType, ...extra }))).payload!.content;
+    const content = (contentType: number, extra = {}) => frames.readFrame(fromHex(sim.pushMessage({ contentType, ...extra }))).payload!.content;
     expect(content(2)).toEqual({ imageUrl: "https://chat-img.jwznb.com/1.jpg", fileSize: 51234, width: 720, height: 360 });
     expect(content(3)).toEqual({ text: "**你好**" });
     expect(content(4)).toMatchObject({ fileName: "report.pdf", fileSize: 10240 });
@@ -439,7 +446,10 @@ describe("control", () => {
     expect(await nextHex(client)).toBe("0a00");
 
     expect((await control("POST", "/control/heartbeats", { silent: true })).json).toEqual({ heartbeats: false });
-    expect((await control("POST", "/control/loginMode", { mode: "close", refuseUnauthenticated: true })).json).toEqual({ mode: "close", refuseUnauthenticated: true });
+    expect((await control("POST", "/control/loginMode", { mode: "close", refuseUnauthenticated: true })).json).toEqual({
+      mode: "close",
+      refuseUnauthenticated: true,
+    });
     expect((await control("POST", "/control/loginMode", { mode: "loud" })).status).toBe(400);
     expect((await control("POST", "/control/echo", {})).json).toEqual({ echo: true });
     expect((await control("POST", "/control/script", { route: "send-message", code: 1010, always: true })).json).toMatchObject({ always: true });

@@ -678,7 +678,6 @@ function newSeq(): string {
   return randomUUID().replaceAll("-", "").slice(0, 16);
 }
 
-
 export async function startYunhu(opts: YunhuOptions = {}): Promise<YunhuSim> {
   const host = opts.host ?? "127.0.0.1";
   const server = createServer();

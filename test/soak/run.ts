@@ -31,7 +31,9 @@ const report = await soak({
   log: (line) => console.log(line),
 });
 
-const faults = Object.entries(report.faults).map(([k, n]) => `${k} ${n}`).join(", ");
+const faults = Object.entries(report.faults)
+  .map(([k, n]) => `${k} ${n}`)
+  .join(", ");
 console.log(`
 messages sent      ${report.sent}
 faults injected    ${Object.values(report.faults).reduce((a, b) => a + b, 0)} (${faults})

@@ -74,7 +74,6 @@ interface Lane {
   gone: boolean;
 }
 
-
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export async function soak(options: SoakOptions): Promise<SoakReport> {
@@ -133,7 +132,9 @@ export async function soak(options: SoakOptions): Promise<SoakReport> {
       const roll = random();
       const canKill = Date.now() - lastKill >= options.killEveryMs && !restarting;
       const others = kinds.filter((f) => f !== "sigkill");
-      const fault: Fault = firsts.shift() ?? ((canKill && kinds.includes("sigkill") && roll < 0.25) || others.length === 0 ? "sigkill" : others[Math.floor(random() * others.length)]!);
+      const fault: Fault =
+        firsts.shift() ??
+        ((canKill && kinds.includes("sigkill") && roll < 0.25) || others.length === 0 ? "sigkill" : others[Math.floor(random() * others.length)]!);
       faults[fault]++;
       log(`${((Date.now() - trafficStart) / 1000).toFixed(1)} s  ${fault}${fault === "sigkill" ? "" : ` on ${lane.id}`}`);
       switch (fault) {
@@ -173,10 +174,15 @@ export async function soak(options: SoakOptions): Promise<SoakReport> {
           restarting = (async () => {
             paused = true;
             // Frames already written are stored before the kill (see the header comment).
-            const quiet = await until("the relay stored what was sent", async () => {
-              for (const l of lanes) await countStored(r, l);
-              return lanes.every((l) => l.stored >= l.sent);
-            }, 20_000, 100).catch((err: unknown) => {
+            const quiet = await until(
+              "the relay stored what was sent",
+              async () => {
+                for (const l of lanes) await countStored(r, l);
+                return lanes.every((l) => l.stored >= l.sent);
+              },
+              20_000,
+              100,
+            ).catch((err: unknown) => {
               log(`  ${err instanceof Error ? err.message : String(err)}`);
               return false;
             });
@@ -288,17 +294,20 @@ export async function soak(options: SoakOptions): Promise<SoakReport> {
 
 function deliveredCount(sink: Sink, lanes: Lane[], ledger: Map<string, string>): number {
   const seen = new Set<string>();
-  for (const lane of lanes) for (const d of sink.verified(lane.id)) {
-    const text = (d.event?.data as any)?.message?.text;
-    if (typeof text === "string" && ledger.has(text)) seen.add(text);
-  }
+  for (const lane of lanes)
+    for (const d of sink.verified(lane.id)) {
+      const text = (d.event?.data as any)?.message?.text;
+      if (typeof text === "string" && ledger.has(text)) seen.add(text);
+    }
   return seen.size;
 }
 
 /** Advances a lane's count of stored messages by pulling the events after the last one counted. */
 async function countStored(relay: Relay, lane: Lane): Promise<void> {
   for (;;) {
-    const page: { status: number; body: any } = await relay.api(`/v1/connections/${lane.id}/events?type=message.created&limit=1000${lane.storedAfter ? `&after=${lane.storedAfter}` : ""}`);
+    const page: { status: number; body: any } = await relay.api(
+      `/v1/connections/${lane.id}/events?type=message.created&limit=1000${lane.storedAfter ? `&after=${lane.storedAfter}` : ""}`,
+    );
     if (page.status !== 200) throw new Error(`events of ${lane.id}: ${page.status}`);
     lane.stored += page.body.events.length;
     if (page.body.events.length) lane.storedAfter = page.body.events.at(-1).id;
@@ -311,7 +320,9 @@ async function requeueDistant(relay: Relay, id: string): Promise<number> {
   const far: string[] = [];
   let after: string | null = null;
   do {
-    const page: { status: number; body: any } | null = await relay.api(`/v1/connections/${id}/deliveries?status=pending&limit=1000${after ? `&after=${after}` : ""}`).catch(() => null);
+    const page: { status: number; body: any } | null = await relay
+      .api(`/v1/connections/${id}/deliveries?status=pending&limit=1000${after ? `&after=${after}` : ""}`)
+      .catch(() => null);
     if (!page || page.status !== 200) return 0;
     for (const d of page.body.deliveries) if (d.next_attempt_at !== null && d.next_attempt_at > Date.now() + 10_000) far.push(d.event_id);
     after = page.body.next;

@@ -19,7 +19,8 @@ function seedFrame(text: string, changes: { id: string; data?: Obj; top?: Obj; c
   const frame = parseExact(text) as Obj;
   frame.id = changes.id;
   let out: Obj = frame;
-  if (changes.top) out = { id: frame.id, type: frame.type, ...changes.top, ...Object.fromEntries(Object.entries(frame).filter(([k]) => k !== "id" && k !== "type")) };
+  if (changes.top)
+    out = { id: frame.id, type: frame.type, ...changes.top, ...Object.fromEntries(Object.entries(frame).filter(([k]) => k !== "id" && k !== "type")) };
   if (changes.customMsgId !== undefined) {
     const data = frame.data as Obj;
     const { id, type, ...rest } = data;
@@ -109,11 +110,17 @@ describe("chat68 message.create", () => {
     client.scripts.always("sendResult", { code: 0 });
     const f = fake();
     expect(f.drive(f.plan("message.create", { chat: { type: "group", id: "389284" }, content: "x" }), answer)).toEqual({
-      problem: { code: "upstream_rejected", detail: "the 68chat client reported the message as not sent (readStatus 0)", upstream: { code: 0, text: "message not sent" } },
+      problem: {
+        code: "upstream_rejected",
+        detail: "the 68chat client reported the message as not sent (readStatus 0)",
+        upstream: { code: 0, text: "message not sent" },
+      },
     });
     client.reset();
     const g = fake();
-    expect(g.drive(g.plan("message.create", { chat: { type: "private", id: "1" }, content: "x" }), answer)).toMatchObject({ problem: { code: "upstream_rejected" } });
+    expect(g.drive(g.plan("message.create", { chat: { type: "private", id: "1" }, content: "x" }), answer)).toMatchObject({
+      problem: { code: "upstream_rejected" },
+    });
   });
 
   it("a send refused in its answer ends there (422), without waiting for a result", () => {
@@ -126,11 +133,38 @@ describe("chat68 message.create", () => {
   });
 
   it.each([
-    [{ content: [{ type: "mention", user_id: "1" }, { type: "text", text: "hi" }] }, [{ path: "content.0.type", message: "chat68 cannot send mention: send text, or one file, image, video or audio" }]],
+    [
+      {
+        content: [
+          { type: "mention", user_id: "1" },
+          { type: "text", text: "hi" },
+        ],
+      },
+      [{ path: "content.0.type", message: "chat68 cannot send mention: send text, or one file, image, video or audio" }],
+    ],
     [{ content: "hi", reply_to: "4626337038" }, [{ path: "reply_to", message: "chat68 cannot quote: the client's quoteInfo is not documented" }]],
-    [{ content: [{ type: "image", url: "https://img.example.com/a.png" }] }, [{ path: "content.0.url", message: "chat68 sends files from the client's machine: give a file:// URL or an absolute path there" }]],
-    [{ content: [{ type: "text", text: "see" }, { type: "file", url: "C:/a.txt" }] }, [{ path: "content.1", message: "chat68 sends a file as a message of its own, without text" }]],
-    [{ content: [{ type: "file", url: "C:/a.txt" }, { type: "image", url: "C:/b.png" }] }, [{ path: "content.1", message: "chat68 sends one file per message" }]],
+    [
+      { content: [{ type: "image", url: "https://img.example.com/a.png" }] },
+      [{ path: "content.0.url", message: "chat68 sends files from the client's machine: give a file:// URL or an absolute path there" }],
+    ],
+    [
+      {
+        content: [
+          { type: "text", text: "see" },
+          { type: "file", url: "C:/a.txt" },
+        ],
+      },
+      [{ path: "content.1", message: "chat68 sends a file as a message of its own, without text" }],
+    ],
+    [
+      {
+        content: [
+          { type: "file", url: "C:/a.txt" },
+          { type: "image", url: "C:/b.png" },
+        ],
+      },
+      [{ path: "content.1", message: "chat68 sends one file per message" }],
+    ],
     [{ content: [{ type: "text", text: "" }] }, [{ path: "content", message: "the message is empty" }]],
   ])("refuses %j with 400 naming the field", (params, errors) => {
     const p = fake().refused("message.create", { chat: { type: "group", id: "389284" }, ...params });
@@ -169,14 +203,22 @@ describe("chat68 message.delete: the side API's /deleteMsg, both sides", () => {
     [200, "[1]", "the client's side API answered /deleteMsg in an unknown shape"],
   ])("HTTP %i %j is a 502", (status, body, detail) => {
     const f = fake();
-    expect(f.drive(f.plan("message.delete", params), answer, () => ({ status, body }))).toEqual({ problem: { code: "upstream_error", detail, upstream: { code: status, text: body } } });
+    expect(f.drive(f.plan("message.delete", params), answer, () => ({ status, body }))).toEqual({
+      problem: { code: "upstream_error", detail, upstream: { code: status, text: body } },
+    });
   });
 
   it("carries the connection's headers (a tunnel's access token)", () => {
     const f = fake({ ...UPSTREAM, headers: { "cf-access-client-id": "id", "cf-access-client-secret": "s" } });
-    expect(f.plan("message.delete", params)).toMatchObject({ headers: { "cf-access-client-id": "id", "cf-access-client-secret": "s", "content-type": "application/json" } });
+    expect(f.plan("message.delete", params)).toMatchObject({
+      headers: { "cf-access-client-id": "id", "cf-access-client-secret": "s", "content-type": "application/json" },
+    });
     expect(chat68.link.dial(f.ctx)).toEqual({ url: UPSTREAM.url, headers: { "cf-access-client-id": "id", "cf-access-client-secret": "s" } });
-    expect(chat68.redact(f.ctx.config)).toEqual({ url: UPSTREAM.url, api: UPSTREAM.api, headers: { "cf-access-client-id": "***", "cf-access-client-secret": "***" } });
+    expect(chat68.redact(f.ctx.config)).toEqual({
+      url: UPSTREAM.url,
+      api: UPSTREAM.api,
+      headers: { "cf-access-client-id": "***", "cf-access-client-secret": "***" },
+    });
   });
 
   it("without upstream.api it is a 400 naming it", () => {
@@ -206,7 +248,14 @@ describe("chat68 queries", () => {
     const plan = f.plan("self.get", {});
     expect(framesOf(plan)).toEqual(['{"id":"k1","type":"getApiUrl"}']);
     expect(f.drive(plan, answer)).toEqual({
-      result: { user: { id: "4008697", name: "ID采集机器人🤖", avatar: "http://r11.aiolet.xyz/common/pic/202507/27/44eff667aad9eaa434a0af55d9cd4048.jpg", signature: "专业定制各类聊天软件自动化机器人" } },
+      result: {
+        user: {
+          id: "4008697",
+          name: "ID采集机器人🤖",
+          avatar: "http://r11.aiolet.xyz/common/pic/202507/27/44eff667aad9eaa434a0af55d9cd4048.jpg",
+          signature: "专业定制各类聊天软件自动化机器人",
+        },
+      },
     });
     expect(f.sent[1]).toBe('{"id":"k2","type":"request","data":{"type":"UserInfo","url":"https://webbiz.qika.xyz/user/userInfo"}}');
     expect(f.store.get("apiUrl")).toBe("https://webbiz.qika.xyz");
@@ -228,13 +277,30 @@ describe("chat68 queries", () => {
 
   it.each([
     ["friend.list", {}, { friends: [{ id: "5858052", name: "12🌽34🌽收cu商" }] }],
-    ["user.get", { user_id: "7237423" }, { user: { id: "7237423", name: "Pwgen", avatar: "http://r11.aiolet.xyz/common/pic/202509/06/d55d17285d3a7290c7dc953b25465722.jpg" } }],
+    [
+      "user.get",
+      { user_id: "7237423" },
+      { user: { id: "7237423", name: "Pwgen", avatar: "http://r11.aiolet.xyz/common/pic/202509/06/d55d17285d3a7290c7dc953b25465722.jpg" } },
+    ],
     [
       "chat68.friend_requests",
       {},
-      { requests: [{ user: { id: "5138518", name: "八方发财4", avatar: "http://r11.aiolet.xyz/common/pic/202509/07/a77c66e78a2c23d817e5ab00ca326baf.jpg" }, comment: "验证：我是八方发财4", source: "IDENTIFY", time: 1759928661000 }] },
+      {
+        requests: [
+          {
+            user: { id: "5138518", name: "八方发财4", avatar: "http://r11.aiolet.xyz/common/pic/202509/07/a77c66e78a2c23d817e5ab00ca326baf.jpg" },
+            comment: "验证：我是八方发财4",
+            source: "IDENTIFY",
+            time: 1759928661000,
+          },
+        ],
+      },
     ],
-    ["group.get", { group_id: "389284" }, { group: { id: "389284", name: "huimei", owner_id: "7237423", member_count: 2, notice: "asdd", created_at: 1753495200000 } }],
+    [
+      "group.get",
+      { group_id: "389284" },
+      { group: { id: "389284", name: "huimei", owner_id: "7237423", member_count: 2, notice: "asdd", created_at: 1753495200000 } },
+    ],
     [
       "group.member.list",
       { group_id: "389284" },
@@ -257,16 +323,24 @@ describe("chat68 queries", () => {
     client.reset();
     const f = withHost("https://webbiz.qika.xyz");
     expect(f.drive(f.plan("group.get", { group_id: "1" }), answer)).toEqual({
-      problem: { code: "upstream_rejected", detail: "the 68chat web API refused the request call with errCode 404: 群组不存在", upstream: { code: 404, text: "群组不存在" } },
+      problem: {
+        code: "upstream_rejected",
+        detail: "the 68chat web API refused the request call with errCode 404: 群组不存在",
+        upstream: { code: 404, text: "群组不存在" },
+      },
     });
     client.scripts.once("request", { code: 300 });
-    expect(f.drive(f.plan("friend.list", {}), answer)).toMatchObject({ problem: { code: "upstream_rejected", upstream: { code: 300, text: "很抱歉，服务繁忙，请联系客服 #A0030" } } });
+    expect(f.drive(f.plan("friend.list", {}), answer)).toMatchObject({
+      problem: { code: "upstream_rejected", upstream: { code: 300, text: "很抱歉，服务繁忙，请联系客服 #A0030" } },
+    });
   });
 
   it("an answer in an unexpected shape is a 502", () => {
     const f = withHost("https://webbiz.qika.xyz");
     const wrong = (frame: string) => [JSON.stringify({ id: JSON.parse(frame).id, type: "request", data: { commonResult: { errCode: 200 } } })];
-    expect(f.drive(f.plan("friend.list", {}), wrong)).toMatchObject({ problem: { code: "upstream_error", detail: "the 68chat client answered ContactsList in an unexpected shape" } });
+    expect(f.drive(f.plan("friend.list", {}), wrong)).toMatchObject({
+      problem: { code: "upstream_error", detail: "the 68chat client answered ContactsList in an unexpected shape" },
+    });
   });
 
   it("silence is a timeout; garbage is no answer at all (kept as upstream.unknown by the session)", () => {
@@ -333,7 +407,16 @@ describe("chat68 group administration", () => {
   });
 
   it("what the origin does not document is not offered (501 from the registry)", () => {
-    for (const name of ["group.admin.set", "group.kick", "group.invite", "group.leave", "group.create", "message.update", "request.approve", "request.reject"]) {
+    for (const name of [
+      "group.admin.set",
+      "group.kick",
+      "group.invite",
+      "group.leave",
+      "group.create",
+      "message.update",
+      "request.approve",
+      "request.reject",
+    ]) {
       expect(chat68.actions[name]).toBeUndefined();
     }
   });
@@ -381,9 +464,13 @@ describe("chat68 upstream.raw", () => {
 
 describe("chat68 friend request poll (side API)", () => {
   /** Runs a link step chain against the simulator's side API. */
-  function chain(f: ReturnType<typeof fake>, first: ReturnType<NonNullable<typeof chat68.link.poll>["step"]>, answerWith = (route: string, body: string) => side("POST", route, body)) {
+  function chain(
+    f: ReturnType<typeof fake>,
+    first: ReturnType<NonNullable<typeof chat68.link.poll>["step"]>,
+    answerWith = (route: string, body: string) => side("POST", route, body),
+  ) {
     const results = [];
-    for (let step = first; step; ) {
+    for (let step = first; step;) {
       const route = new URL(step.request.url).pathname;
       const a = answerWith(route, String(step.request.body ?? ""));
       const result = step.then({ status: a.status, headers: {}, body: new TextEncoder().encode(a.body), text: () => a.body }, f.ctx);
@@ -420,7 +507,10 @@ describe("chat68 friend request poll (side API)", () => {
       },
     ]);
     // The host is known now: the next poll asks straight away.
-    expect(poll.step(f.ctx)?.request).toMatchObject({ url: "http://127.0.0.1:5598/request", body: '{"type":"ContactsApplyList","url":"https://webbiz.qika.xyz/contacts/contactsApplyList"}' });
+    expect(poll.step(f.ctx)?.request).toMatchObject({
+      url: "http://127.0.0.1:5598/request",
+      body: '{"type":"ContactsApplyList","url":"https://webbiz.qika.xyz/contacts/contactsApplyList"}',
+    });
   });
 
   it("a failing side API is kept as upstream.unknown, once per reason", () => {
@@ -428,7 +518,12 @@ describe("chat68 friend request poll (side API)", () => {
     const f = withHost("https://webbiz.qika.xyz");
     const [result] = chain(f, chat68.link.poll!.step(f.ctx), () => ({ status: 502, body: "bad gateway" }));
     expect(result?.events).toEqual([
-      { type: "upstream.unknown", data: { reason: "friend request poll failed: the client's side API answered /request with HTTP 502" }, raw: null, dedupe: "friend-request-poll:friend request poll failed: the client's side API answered /request with HTTP 502" },
+      {
+        type: "upstream.unknown",
+        data: { reason: "friend request poll failed: the client's side API answered /request with HTTP 502" },
+        raw: null,
+        dedupe: "friend-request-poll:friend request poll failed: the client's side API answered /request with HTTP 502",
+      },
     ]);
   });
 

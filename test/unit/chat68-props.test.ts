@@ -30,7 +30,26 @@ const keyedFrame = fc
   .letrec<{ v: unknown }>((tie) => ({
     v: fc.oneof(
       { depthSize: "small" },
-      fc.constantFrom(null, true, false, 0, 1, 8, 50, 200, 203, -2, "", "group", "friend", "msgNew", "recall_msg", "groupUpdate", "msgListPropertyUpdate", "groupShutupAll"),
+      fc.constantFrom(
+        null,
+        true,
+        false,
+        0,
+        1,
+        8,
+        50,
+        200,
+        203,
+        -2,
+        "",
+        "group",
+        "friend",
+        "msgNew",
+        "recall_msg",
+        "groupUpdate",
+        "msgListPropertyUpdate",
+        "groupShutupAll",
+      ),
       fc.string({ maxLength: 12 }),
       fc.integer(),
       fc.array(tie("v"), { maxLength: 3 }),
@@ -68,7 +87,10 @@ describe("chat68 decode on any input", () => {
       fc.property(anyId, anyId, (msgId, target) => {
         const recall = chat68.decode(`{"operator":"recall_msg","data":{"recallOneToOneMessages":[{"msgId":${msgId},"msgTargetId":"${target}"}]}}`, fake().ctx);
         expect(recall.events[0]?.data).toEqual({ message: { id: msgId, chat: { type: "private", id: target } } });
-        const result = chat68.decode(`{"operator":"msgListPropertyUpdate","data":{"id":${target},"type":"group","list":[{"customMsgId":"12345678901","updated":{"MsgID":${msgId},"readStatus":1}}]}}`, fake().ctx);
+        const result = chat68.decode(
+          `{"operator":"msgListPropertyUpdate","data":{"id":${target},"type":"group","list":[{"customMsgId":"12345678901","updated":{"MsgID":${msgId},"readStatus":1}}]}}`,
+          fake().ctx,
+        );
         expect(result.replies).toEqual([{ key: "send:12345678901", result: { message_id: msgId }, quiet: true }]);
       }),
     );

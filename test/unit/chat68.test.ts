@@ -93,7 +93,14 @@ describe("chat68 decode: the greeting and answers to requests", () => {
   it("an error code of 500 or more is the upstream failing: 502", () => {
     const out = fake().decode('{"id":"7","type":"getGroups","error":{"errorCode":500,"errorDesc":"68 not running"}}');
     expect(out.replies).toEqual([
-      { key: "7", problem: { code: "upstream_error", detail: "the 68chat client answered getGroups with error 500: 68 not running", upstream: { code: 500, text: "68 not running" } } },
+      {
+        key: "7",
+        problem: {
+          code: "upstream_error",
+          detail: "the 68chat client answered getGroups with error 500: 68 not running",
+          upstream: { code: 500, text: "68 not running" },
+        },
+      },
     ]);
   });
 
@@ -102,7 +109,14 @@ describe("chat68 decode: the greeting and answers to requests", () => {
     expect(out).toEqual({
       events: [],
       replies: [
-        { key: "9", problem: { code: "upstream_rejected", detail: "the 68chat web API refused the request call with errCode 403: 无权限", upstream: { code: 403, text: "无权限" } } },
+        {
+          key: "9",
+          problem: {
+            code: "upstream_rejected",
+            detail: "the 68chat web API refused the request call with errCode 403: 无权限",
+            upstream: { code: 403, text: "无权限" },
+          },
+        },
       ],
     });
   });
@@ -114,7 +128,10 @@ describe("chat68 decode: the greeting and answers to requests", () => {
       signals: [{ kind: "heartbeat_ack" }],
       remember: { apiUrl: "https://webbiz.kngg3.com" },
     });
-    expect(feed('{"id":"heartbeat-k2","type":"getApiUrl","error":{"errorCode":300,"errorDesc":"busy"}}')).toEqual({ events: [], signals: [{ kind: "heartbeat_ack" }] });
+    expect(feed('{"id":"heartbeat-k2","type":"getApiUrl","error":{"errorCode":300,"errorDesc":"busy"}}')).toEqual({
+      events: [],
+      signals: [{ kind: "heartbeat_ack" }],
+    });
   });
 
   it("answers keep 19-digit ids exact", () => {
@@ -140,7 +157,11 @@ describe("chat68 decode: send results (msgListPropertyUpdate)", () => {
       replies: [
         {
           key: "send:30984532587",
-          problem: { code: "upstream_rejected", detail: "the 68chat client reported the message as not sent (readStatus 0)", upstream: { code: 0, text: "message not sent" } },
+          problem: {
+            code: "upstream_rejected",
+            detail: "the 68chat client reported the message as not sent (readStatus 0)",
+            upstream: { code: 0, text: "message not sent" },
+          },
           quiet: true,
         },
       ],
@@ -149,7 +170,13 @@ describe("chat68 decode: send results (msgListPropertyUpdate)", () => {
 
   it("without a list it is kept as upstream.unknown", () => {
     const out = fake().decode('{"operator":"msgListPropertyUpdate","data":{"id":1,"type":"group","list":[]}}');
-    expect(out.events).toEqual([{ type: "upstream.unknown", data: { reason: "msgListPropertyUpdate without a list of results" }, raw: { operator: "msgListPropertyUpdate", data: { id: 1, type: "group", list: [] } } }]);
+    expect(out.events).toEqual([
+      {
+        type: "upstream.unknown",
+        data: { reason: "msgListPropertyUpdate without a list of results" },
+        raw: { operator: "msgListPropertyUpdate", data: { id: 1, type: "group", list: [] } },
+      },
+    ]);
   });
 });
 
@@ -281,7 +308,7 @@ describe("chat68 decode: messages (msgNew)", () => {
     const out = fake().decode(edit(SEED.groupText, changes));
     expect(out.events).toHaveLength(1);
     expect(out.events[0]?.type).toBe("message.created");
-    return (out.events[0]?.data.message as { content: unknown; text: string });
+    return out.events[0]?.data.message as { content: unknown; text: string };
   };
 
   it.each([
@@ -299,7 +326,14 @@ describe("chat68 decode: messages (msgNew)", () => {
         { type: "image", url: "http://r.example/2.jpg" },
       ],
     ],
-    [17, "http://r.example/1.jpg,http://r.example/2.jpg", [{ type: "image", url: "http://r.example/1.jpg" }, { type: "image", url: "http://r.example/2.jpg" }]],
+    [
+      17,
+      "http://r.example/1.jpg,http://r.example/2.jpg",
+      [
+        { type: "image", url: "http://r.example/1.jpg" },
+        { type: "image", url: "http://r.example/2.jpg" },
+      ],
+    ],
   ])("msgType %i %j → %j", (msgType, content, expected) => {
     expect(contentOf({ msgType, content }).content).toEqual(expected);
   });
@@ -338,7 +372,12 @@ describe("chat68 decode: messages (msgNew)", () => {
   it("a notice (msgType 8) in a group is the group's new notice", () => {
     const out = fake().decode(edit(SEED.groupText, { msgType: 8, content: "新的群通知" }));
     expect(out.events).toEqual([
-      { type: "group.updated", data: { group: { type: "group", id: "389284", name: "huimei、🤖群成员ID采集机器人" }, notice: "新的群通知" }, raw: expect.any(Object), timestamp: 1766115963742 },
+      {
+        type: "group.updated",
+        data: { group: { type: "group", id: "389284", name: "huimei、🤖群成员ID采集机器人" }, notice: "新的群通知" },
+        raw: expect.any(Object),
+        timestamp: 1766115963742,
+      },
     ]);
   });
 
@@ -358,9 +397,17 @@ describe("chat68 decode: messages (msgNew)", () => {
   });
 
   it("a message sent by this account to a friend is in the chat with that friend", () => {
-    const text = '{"operator":"msgNew","data":{"msgType":0,"msgId":2409462398,"sendUid":7128348,"receiveUid":4008697,"content":"yo","sendTime":1766116051999,"isSelf":true,"type":"friend"}}';
+    const text =
+      '{"operator":"msgNew","data":{"msgType":0,"msgId":2409462398,"sendUid":7128348,"receiveUid":4008697,"content":"yo","sendTime":1766116051999,"isSelf":true,"type":"friend"}}';
     expect(fake().decode(text).events[0]?.data).toEqual({
-      message: { id: "2409462398", chat: { type: "private", id: "4008697" }, sender: { id: "7128348" }, content: [{ type: "text", text: "yo" }], text: "yo", self: true },
+      message: {
+        id: "2409462398",
+        chat: { type: "private", id: "4008697" },
+        sender: { id: "7128348" },
+        content: [{ type: "text", text: "yo" }],
+        text: "yo",
+        self: true,
+      },
     });
   });
 
@@ -376,7 +423,13 @@ describe("chat68 decode: messages (msgNew)", () => {
 
   it("a msgNew without an id or of an unknown chat type is kept as upstream.unknown", () => {
     const noId = fake().decode('{"operator":"msgNew","data":{"msgType":0,"type":"group","groupId":1,"content":"x"}}');
-    expect(noId.events).toEqual([{ type: "upstream.unknown", data: { reason: "msgNew without a message id or chat id" }, raw: { operator: "msgNew", data: { msgType: 0, type: "group", groupId: 1, content: "x" } } }]);
+    expect(noId.events).toEqual([
+      {
+        type: "upstream.unknown",
+        data: { reason: "msgNew without a message id or chat id" },
+        raw: { operator: "msgNew", data: { msgType: 0, type: "group", groupId: 1, content: "x" } },
+      },
+    ]);
     const channel = fake().decode('{"operator":"msgNew","data":{"msgType":0,"type":"channel","id":1,"msgId":2}}');
     expect(channel.events[0]).toMatchObject({ type: "upstream.unknown", data: { reason: "msgNew without type" } });
   });
@@ -396,7 +449,9 @@ describe("chat68 decode: group changes and recalls", () => {
 
   it("whole-group mute on and off", () => {
     expect(fake().decode(SEED.groupMutedAll)).toEqual({
-      events: [{ type: "group.member.muted", data: { group: { id: "389284" }, duration_s: -1 }, raw: parseLossless(SEED.groupMutedAll), timestamp: 1766116603039 }],
+      events: [
+        { type: "group.member.muted", data: { group: { id: "389284" }, duration_s: -1 }, raw: parseLossless(SEED.groupMutedAll), timestamp: 1766116603039 },
+      ],
     });
     expect(fake().decode(SEED.groupUnmutedAll).events).toEqual([
       { type: "group.member.muted", data: { group: { id: "389284" }, duration_s: 0 }, raw: parseLossless(SEED.groupUnmutedAll), timestamp: 1766116603039 },
@@ -405,7 +460,12 @@ describe("chat68 decode: group changes and recalls", () => {
 
   it("burn-after-reading switched on and off", () => {
     expect(fake().decode(SEED.readCancelOn).events).toEqual([
-      { type: "group.updated", data: { group: { id: "389284" }, burn_after_reading: "「管理員設定了訊息已讀30秒後銷毀」" }, raw: parseLossless(SEED.readCancelOn), timestamp: 1766116668353 },
+      {
+        type: "group.updated",
+        data: { group: { id: "389284" }, burn_after_reading: "「管理員設定了訊息已讀30秒後銷毀」" },
+        raw: parseLossless(SEED.readCancelOn),
+        timestamp: 1766116668353,
+      },
     ]);
     expect(fake().decode(SEED.readCancelOff).events[0]?.data).toEqual({ group: { id: "389284" }, burn_after_reading: "Pwgen  關閉了閱後即焚" });
   });

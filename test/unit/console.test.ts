@@ -11,7 +11,18 @@ describe("console assets", () => {
   });
 
   it("never writes HTML from a string, evaluates code or puts the token in a URL", () => {
-    for (const sink of ["innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(", "new Function", "setTimeout(\"", "?token", "&token", "localStorage"]) {
+    for (const sink of [
+      "innerHTML",
+      "outerHTML",
+      "insertAdjacentHTML",
+      "document.write",
+      "eval(",
+      "new Function",
+      'setTimeout("',
+      "?token",
+      "&token",
+      "localStorage",
+    ]) {
       expect(CONSOLE_JS, sink).not.toContain(sink);
     }
   });

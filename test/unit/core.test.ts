@@ -68,10 +68,12 @@ describe("Standard Webhooks signatures", () => {
   it("one attempt sends the signed headers and classifies the answer", async () => {
     const secret = newSecret();
     let seen: Request | undefined;
-    const answer = (status: number, headers: Record<string, string> = {}) => async (input: RequestInfo | URL, init?: RequestInit) => {
-      seen = new Request(input, init);
-      return new Response(null, { status, headers });
-    };
+    const answer =
+      (status: number, headers: Record<string, string> = {}) =>
+      async (input: RequestInfo | URL, init?: RequestInit) => {
+        seen = new Request(input, init);
+        return new Response(null, { status, headers });
+      };
     const now = Date.now();
     const ok = await attemptDelivery("https://hook", secret, "evt_1", "{}", now, answer(204) as typeof fetch);
     expect(ok).toMatchObject({ delivered: true, status: 204, gone: false });
@@ -80,8 +82,12 @@ describe("Standard Webhooks signatures", () => {
     expect(seen!.headers.get("user-agent")).toMatch(/^imrelay\//);
     new Webhook(secret).verify("{}", Object.fromEntries(seen!.headers));
     expect(await attemptDelivery("https://hook", secret, "e", "{}", Date.now(), answer(410) as typeof fetch)).toMatchObject({ delivered: false, gone: true });
-    expect(await attemptDelivery("https://hook", secret, "e", "{}", Date.now(), answer(429, { "retry-after": "7" }) as typeof fetch)).toMatchObject({ retryAfterMs: 7000 });
-    expect(await attemptDelivery("https://hook", secret, "e", "{}", Date.now(), answer(500, { "retry-after": "7" }) as typeof fetch)).toMatchObject({ retryAfterMs: null });
+    expect(await attemptDelivery("https://hook", secret, "e", "{}", Date.now(), answer(429, { "retry-after": "7" }) as typeof fetch)).toMatchObject({
+      retryAfterMs: 7000,
+    });
+    expect(await attemptDelivery("https://hook", secret, "e", "{}", Date.now(), answer(500, { "retry-after": "7" }) as typeof fetch)).toMatchObject({
+      retryAfterMs: null,
+    });
     const down = await attemptDelivery("https://hook", secret, "e", "{}", Date.now(), (async () => {
       throw new TypeError("connection refused");
     }) as typeof fetch);
@@ -140,7 +146,11 @@ describe("delivery after a timeout or a 429", () => {
       attempts: 8,
       retryAt: null,
     });
-    expect(await deliverEvent(webhook, due, (async () => new Response(null, { status: 204 })) as typeof fetch)).toEqual({ kind: "delivered", attempts: 1, status: 204 });
+    expect(await deliverEvent(webhook, due, (async () => new Response(null, { status: 204 })) as typeof fetch)).toEqual({
+      kind: "delivered",
+      attempts: 1,
+      status: 204,
+    });
   });
 });
 
@@ -156,8 +166,11 @@ describe("reconnect backoff", () => {
 
 describe("lossless JSON fast path", () => {
   it("keeps quoted long ids as they are and still catches bare ones after [ and ,", () => {
-    expect(parseLossless('{"room":"1858689382414958593","list":[1,18586893824149585931]}')).toEqual({ room: "1858689382414958593", list: [1, "18586893824149585931"] });
-    expect(parseLossless('[ 1858689382414958593 ]')).toEqual(["1858689382414958593"]);
+    expect(parseLossless('{"room":"1858689382414958593","list":[1,18586893824149585931]}')).toEqual({
+      room: "1858689382414958593",
+      list: [1, "18586893824149585931"],
+    });
+    expect(parseLossless("[ 1858689382414958593 ]")).toEqual(["1858689382414958593"]);
     expect(parseLossless('{"n": -1858689382414958593}')).toEqual({ n: "-1858689382414958593" });
   });
 });

@@ -15,7 +15,8 @@ import * as roomimSeed from "../sim/roomim-seed.ts";
 import * as wschatSeed from "../sim/wschat-seed.ts";
 
 /** The example frames a seed module exports. */
-const framesOf = (module: Record<string, unknown>): string[] => Object.values(module).filter((v): v is string => typeof v === "string" && v.trimStart().startsWith("{"));
+const framesOf = (module: Record<string, unknown>): string[] =>
+  Object.values(module).filter((v): v is string => typeof v === "string" && v.trimStart().startsWith("{"));
 
 /** Per platform: a valid `upstream` config, and the seed frames (text) to mutate. */
 const SAMPLES: Record<string, { upstream: unknown; seeds: string[] }> = {
@@ -23,7 +24,10 @@ const SAMPLES: Record<string, { upstream: unknown; seeds: string[] }> = {
   oicq: { upstream: { url: "wss://qq.example.com/" }, seeds: framesOf(oicqSeed) },
   yunhu: { upstream: { userId: "7356666", token: "t" }, seeds: [] },
   // The greeting ({"message":"Hello"}) yields nothing by design: a frame that says the socket is up.
-  wschat: { upstream: { url: "wss://chat.example.com/ws", accessToken: "t" }, seeds: [wschatSeed.unicast, wschatSeed.multicast, wschatSeed.notification].map((f) => JSON.stringify(f)) },
+  wschat: {
+    upstream: { url: "wss://chat.example.com/ws", accessToken: "t" },
+    seeds: [wschatSeed.unicast, wschatSeed.multicast, wschatSeed.notification].map((f) => JSON.stringify(f)),
+  },
   chat68: { upstream: { url: "wss://chat68.example.com/" }, seeds: framesOf(chat68Seed).filter((f) => !/^\{\s*"message"\s*:\s*"Hello"\s*\}$/.test(f.trim())) },
 };
 
@@ -32,7 +36,13 @@ function contextOf(platform: Platform): Context<unknown> {
   if (!sample) throw new Error(`add a sample upstream config for ${platform.name} to test/unit/decode.test.ts`);
   const memory = new Map<string, unknown>();
   let n = 0;
-  return { connection: "prop", config: platform.upstream.parse(sample.upstream), now: 1_732_503_600_000, recall: (k) => memory.get(k), newKey: () => `k${++n}` };
+  return {
+    connection: "prop",
+    config: platform.upstream.parse(sample.upstream),
+    now: 1_732_503_600_000,
+    recall: (k) => memory.get(k),
+    newKey: () => `k${++n}`,
+  };
 }
 
 /** A 64-bit id beyond 2^53, as digits. */
@@ -73,7 +83,17 @@ function keyedJson(seeds: string[]): fc.Arbitrary<string> {
 /** yunhu: WsWrapper protobuf frames with known commands and random payloads. */
 const yunhuFrame = fc
   .record({
-    cmd: fc.constantFrom("push_message", "edit_message", "blocked_message", "stream_message", "draft_input", "file_send_message", "invite_apply", "heartbeat_ack", "nope"),
+    cmd: fc.constantFrom(
+      "push_message",
+      "edit_message",
+      "blocked_message",
+      "stream_message",
+      "draft_input",
+      "file_send_message",
+      "invite_apply",
+      "heartbeat_ack",
+      "nope",
+    ),
     msg_id: fc.string({ maxLength: 10 }),
     chat_id: fc.oneof(bigId, fc.string({ maxLength: 6 })),
     sender: fc.oneof(bigId, fc.string({ maxLength: 6 })),
@@ -85,7 +105,16 @@ const yunhuFrame = fc
   })
   .map((f) => {
     const value = pb.PushMessage.encode(
-      pb.PushMessage.fromObject({ msg_id: f.msg_id, chat_id: f.chat_id, recv_id: f.chat_id, chat_type: f.chat_type, content_type: f.content_type, sender: { chat_id: f.sender }, content: { text: f.text }, timestamp: f.timestamp.toString() }),
+      pb.PushMessage.fromObject({
+        msg_id: f.msg_id,
+        chat_id: f.chat_id,
+        recv_id: f.chat_id,
+        chat_type: f.chat_type,
+        content_type: f.content_type,
+        sender: { chat_id: f.sender },
+        content: { text: f.text },
+        timestamp: f.timestamp.toString(),
+      }),
     ).finish();
     const payload = f.junk.length % 3 === 0 ? f.junk : value;
     return pb.WsWrapper.encode(pb.WsWrapper.fromObject({ info: { seq: "1", cmd: f.cmd }, data: { type_url: "x", value: payload } })).finish() as Uint8Array;
@@ -99,7 +128,11 @@ function anyFrame(platform: Platform): fc.Arbitrary<Frame> {
     fc.jsonValue({ maxDepth: 4 }).map((v) => JSON.stringify(v)),
     fc.constantFrom("[".repeat(300) + "]".repeat(300), `{"a":${"[".repeat(10_000)}${"]".repeat(10_000)}}`, "{".repeat(50_000)),
   ];
-  if (seeds.length) arbitraries.push(keyedJson(seeds), seededFrame(seeds).map((s) => s.text));
+  if (seeds.length)
+    arbitraries.push(
+      keyedJson(seeds),
+      seededFrame(seeds).map((s) => s.text),
+    );
   if (platform.name === "yunhu") arbitraries.push(yunhuFrame);
   return fc.oneof(...arbitraries);
 }

@@ -20,7 +20,9 @@ describe("lossless JSON: numbers", () => {
   });
 
   it("leaves numbers that denote the value JSON.parse gives alone, however they are written", () => {
-    expect(parseLossless("[1.0, 1E2, 2.50, -0.0, 9007199254740991, 1.7976931348623157e308, 5e-324]")).toEqual([1, 100, 2.5, -0, 9007199254740991, 1.7976931348623157e308, 5e-324]);
+    expect(parseLossless("[1.0, 1E2, 2.50, -0.0, 9007199254740991, 1.7976931348623157e308, 5e-324]")).toEqual([
+      1, 100, 2.5, -0, 9007199254740991, 1.7976931348623157e308, 5e-324,
+    ]);
     expect(parseLossless("12345678901234567890")).toBe("12345678901234567890");
     // Integers beyond 2^53 are ids: digits even where a double holds them exactly (2^53 + 4).
     expect(parseLossless("[9007199254740996, 9007199254740991, 1e20]")).toEqual(["9007199254740996", 9007199254740991, 1e20]);
@@ -38,7 +40,9 @@ describe("lossless JSON: numbers", () => {
       fc.property(plainJson, (value) => {
         const text = JSON.stringify(value);
         // What JSON.parse gives, but integers beyond 2^53 (ids) as their digits.
-        const expected = JSON.parse(text, (_k, v, ctx?: { source?: string }) => (typeof v === "number" && /^-?\d+$/.test(ctx?.source ?? "") && !Number.isSafeInteger(v) ? ctx!.source : v));
+        const expected = JSON.parse(text, (_k, v, ctx?: { source?: string }) =>
+          typeof v === "number" && /^-?\d+$/.test(ctx?.source ?? "") && !Number.isSafeInteger(v) ? ctx!.source : v,
+        );
         expect(parseLossless(text)).toEqual(expected);
       }),
     );
@@ -67,7 +71,10 @@ describe("lossless JSON: numbers", () => {
 
 describe("lossless JSON: limits", () => {
   it("refuses nesting deeper than the limit, with a reason that says so, before anything recurses", () => {
-    for (const [open, close] of [["[", "]"], ['{"a":', "}"]] as const) {
+    for (const [open, close] of [
+      ["[", "]"],
+      ['{"a":', "}"],
+    ] as const) {
       const deep = nested(10_000, open, close);
       expect(() => parseLossless(deep)).toThrow(JsonLimitError);
       expect(() => parseLossless(deep)).toThrow(/nested deeper than 128 levels/);
@@ -91,10 +98,14 @@ describe("lossless JSON: limits", () => {
   });
 
   it("depth: any value is parsed iff it nests no deeper than the limit", () => {
-    const depthOf = (v: unknown): number =>
-      typeof v === "object" && v !== null ? 1 + Math.max(0, ...Object.values(v as object).map(depthOf)) : 0;
+    const depthOf = (v: unknown): number => (typeof v === "object" && v !== null ? 1 + Math.max(0, ...Object.values(v as object).map(depthOf)) : 0);
     const tree = fc.letrec<{ node: unknown }>((tie) => ({
-      node: fc.oneof({ depthSize: "small", withCrossShrink: true }, fc.constantFrom(1, "[{", null), fc.array(tie("node"), { maxLength: 3 }), fc.dictionary(fc.string({ maxLength: 3 }), tie("node"), { maxKeys: 3 })),
+      node: fc.oneof(
+        { depthSize: "small", withCrossShrink: true },
+        fc.constantFrom(1, "[{", null),
+        fc.array(tie("node"), { maxLength: 3 }),
+        fc.dictionary(fc.string({ maxLength: 3 }), tie("node"), { maxKeys: 3 }),
+      ),
     })).node;
     fc.assert(
       fc.property(tree, fc.integer({ min: 0, max: 8 }), (value, limit) => {

@@ -2,7 +2,22 @@
 import { describe, expect, it } from "vitest";
 import { ProblemError, type Problem } from "../../src/lib/problem.ts";
 import type { Context, Decoded, Frame } from "../../src/platforms/contract.ts";
-import { done, guardDecode, httpPlan, httpUrl, invalid, one, platformAction, publicUrl, rawOf, socketPlan, unified, unknown, upstreamSaid, wsUrl } from "../../src/platforms/kit.ts";
+import {
+  done,
+  guardDecode,
+  httpPlan,
+  httpUrl,
+  invalid,
+  one,
+  platformAction,
+  publicUrl,
+  rawOf,
+  socketPlan,
+  unified,
+  unknown,
+  upstreamSaid,
+  wsUrl,
+} from "../../src/platforms/kit.ts";
 import * as z from "zod";
 import { seeded } from "../harness/seeded.ts";
 
@@ -20,7 +35,9 @@ function thrown(fn: () => unknown): Problem {
 
 describe("kit: events", () => {
   it("one and unknown build a single event, with a timestamp only when given", () => {
-    expect(one("message.created", { message: { id: "1" } }, { f: 1 })).toEqual({ events: [{ type: "message.created", data: { message: { id: "1" } }, raw: { f: 1 } }] });
+    expect(one("message.created", { message: { id: "1" } }, { f: 1 })).toEqual({
+      events: [{ type: "message.created", data: { message: { id: "1" } }, raw: { f: 1 } }],
+    });
     expect(one("typing", {}, null, 1700000000000).events[0]).toMatchObject({ timestamp: 1700000000000 });
     expect(unknown("not JSON", { text: "x" })).toEqual({ events: [{ type: "upstream.unknown", data: { reason: "not JSON" }, raw: { text: "x" } }] });
   });
@@ -94,10 +111,13 @@ describe("kit: URLs", () => {
       const path = pick(["", "/", "/ws", "/a/b@c", "/p?q"]);
       const where = pick(["user", "password", "query", "fragment"]);
       const url =
-        where === "user" ? `${scheme}://${secret}@${host}${path}`
-        : where === "password" ? `${scheme}://u:${secret}@${host}${path}`
-        : where === "query" ? `${scheme}://${host}${path.replace("?", "")}?token=${secret}&x=1`
-        : `${scheme}://${host}${path.replace("?", "")}#${secret}`;
+        where === "user"
+          ? `${scheme}://${secret}@${host}${path}`
+          : where === "password"
+            ? `${scheme}://u:${secret}@${host}${path}`
+            : where === "query"
+              ? `${scheme}://${host}${path.replace("?", "")}?token=${secret}&x=1`
+              : `${scheme}://${host}${path.replace("?", "")}#${secret}`;
       const shown = publicUrl(url);
       expect(shown, url).not.toContain(secret);
       expect(shown.startsWith(`${scheme}://${host}`), url).toBe(true);

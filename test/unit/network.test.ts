@@ -7,7 +7,26 @@ const refused = (url: string) => networkRefusal(url, false);
 
 describe("the network guard", () => {
   it("refuses loopback however it is written", () => {
-    for (const host of ["127.0.0.1", "127.255.0.9", "2130706433", "0x7f000001", "0177.0.0.1", "127.1", "0x7f.1", "%31%32%37.0.0.1", "[::1]", "[0:0:0:0:0:0:0:1]", "[::ffff:127.0.0.1]", "[::ffff:7f00:1]", "[::127.0.0.1]", "[64:ff9b::127.0.0.1]", "localhost", "LOCALHOST.", "api.localhost", "ip6-localhost"]) {
+    for (const host of [
+      "127.0.0.1",
+      "127.255.0.9",
+      "2130706433",
+      "0x7f000001",
+      "0177.0.0.1",
+      "127.1",
+      "0x7f.1",
+      "%31%32%37.0.0.1",
+      "[::1]",
+      "[0:0:0:0:0:0:0:1]",
+      "[::ffff:127.0.0.1]",
+      "[::ffff:7f00:1]",
+      "[::127.0.0.1]",
+      "[64:ff9b::127.0.0.1]",
+      "localhost",
+      "LOCALHOST.",
+      "api.localhost",
+      "ip6-localhost",
+    ]) {
       const reason = refused(`http://${host}:8080/x`);
       expect(reason, host).toMatch(/is a loopback address/);
       expect(reason).toMatch(/ALLOW_PRIVATE_NETWORKS=true/);
@@ -46,7 +65,21 @@ describe("the network guard", () => {
   });
 
   it("lets public addresses and names through, including neighbours of the refused ranges", () => {
-    for (const host of ["bot.example.com", "8.8.8.8", "172.15.255.255", "172.32.0.1", "100.63.255.255", "100.128.0.1", "169.253.1.1", "11.0.0.1", "[2606:4700::1111]", "[::ffff:8.8.8.8]", "[fec0::1]", "localhost.example.com", "xn--localhost"]) {
+    for (const host of [
+      "bot.example.com",
+      "8.8.8.8",
+      "172.15.255.255",
+      "172.32.0.1",
+      "100.63.255.255",
+      "100.128.0.1",
+      "169.253.1.1",
+      "11.0.0.1",
+      "[2606:4700::1111]",
+      "[::ffff:8.8.8.8]",
+      "[fec0::1]",
+      "localhost.example.com",
+      "xn--localhost",
+    ]) {
       expect(refused(`wss://${host}/ws`), host).toBeNull();
     }
   });

@@ -50,7 +50,10 @@ function fake(upstream: unknown = { url: "ws://127.0.0.1:8888/ws" }) {
     if (p.kind !== "http") throw new Error("expected an HTTP plan");
     if (p.body !== undefined && typeof p.body !== "string") throw new Error("expected a text body");
     // The answer is parsed in this connection's context, as the session does.
-    return { ...p, parse: (answer: HttpAnswer) => p.parse(answer, ctx) as ActionOutcome } as Extract<Plan, { kind: "http" }> & { body?: string; parse(answer: HttpAnswer): ActionOutcome };
+    return { ...p, parse: (answer: HttpAnswer) => p.parse(answer, ctx) as ActionOutcome } as Extract<Plan, { kind: "http" }> & {
+      body?: string;
+      parse(answer: HttpAnswer): ActionOutcome;
+    };
   };
   /** The request as method, URL, headers and the body's text. */
   const request = (action: string, params: unknown) => {
@@ -505,7 +508,9 @@ describe("oicq decode: 用户事件包结构 (user)", () => {
     expect(fake().decode(unknownSource).events[0]?.data).toEqual({ request: { id: EVT_FRIEND, user: { id: "2233445566" }, comment: "hi" } });
     const noEvent = packet("user", { type: "newFriendRequest", who: 2233445566, nick: "小明", source: "", comment: "" });
     expect(fake().decode(noEvent)).toEqual({
-      events: [{ type: "friend.requested", data: { request: { id: "friend:2233445566", user: { id: "2233445566", name: "小明" } } }, raw: parseLossless(noEvent) }],
+      events: [
+        { type: "friend.requested", data: { request: { id: "friend:2233445566", user: { id: "2233445566", name: "小明" } } }, raw: parseLossless(noEvent) },
+      ],
       remember: { "request:friend:2233445566": { kind: "friend", who: "2233445566" } },
     });
   });
@@ -530,14 +535,20 @@ describe("oicq decode: 用户事件包结构 (user)", () => {
     const added = packet("user", { type: "friendAdded", who: 2233445566, nick: "小明" });
     expect(fake().decode(added)).toEqual({ events: [{ type: "friend.added", data: { user: { id: "2233445566", name: "小明" } }, raw: parseLossless(added) }] });
     const removed = packet("user", { type: "friendRemoved", who: 2233445566, nick: "小明" });
-    expect(fake().decode(removed)).toEqual({ events: [{ type: "friend.removed", data: { user: { id: "2233445566", name: "小明" } }, raw: parseLossless(removed) }] });
+    expect(fake().decode(removed)).toEqual({
+      events: [{ type: "friend.removed", data: { user: { id: "2233445566", name: "小明" } }, raw: parseLossless(removed) }],
+    });
   });
 
   it("群变动 → group.joined / group.left (operator 0: left by itself, else kicked by the operator)", () => {
     const joined = packet("user", { type: "groupJoined", name: "摄影交流群", which: 661234567 });
-    expect(fake().decode(joined)).toEqual({ events: [{ type: "group.joined", data: { group: { id: "661234567", name: "摄影交流群" } }, raw: parseLossless(joined) }] });
+    expect(fake().decode(joined)).toEqual({
+      events: [{ type: "group.joined", data: { group: { id: "661234567", name: "摄影交流群" } }, raw: parseLossless(joined) }],
+    });
     const left = packet("user", { type: "groupLeft", which: 661234567, name: "摄影交流群", operator: 0 });
-    expect(fake().decode(left)).toEqual({ events: [{ type: "group.left", data: { group: { id: "661234567", name: "摄影交流群" } }, raw: parseLossless(left) }] });
+    expect(fake().decode(left)).toEqual({
+      events: [{ type: "group.left", data: { group: { id: "661234567", name: "摄影交流群" } }, raw: parseLossless(left) }],
+    });
     const kicked = packet("user", { type: "groupLeft", which: 661234567, name: "摄影交流群", operator: 1234567 });
     expect(fake().decode(kicked).events[0]?.data).toEqual({ group: { id: "661234567", name: "摄影交流群" }, operator: { id: "1234567" } });
   });
@@ -558,7 +569,15 @@ describe("oicq decode: 群事件包结构 (group)", () => {
 }`;
     expect(fake().decode(seed)).toEqual({ events: [{ type: "upstream.unknown", data: { reason: "not JSON" }, raw: { text: seed } }] });
 
-    const text = packet("group", { type: "joinRequest", who: 3344556677, nick: "路人甲", group: 661234567, comment: "喜欢摄影", inviter: 2233445566, eventID: EVT_JOIN });
+    const text = packet("group", {
+      type: "joinRequest",
+      who: 3344556677,
+      nick: "路人甲",
+      group: 661234567,
+      comment: "喜欢摄影",
+      inviter: 2233445566,
+      eventID: EVT_JOIN,
+    });
     expect(fake().decode(text)).toEqual({
       events: [
         {
@@ -579,7 +598,13 @@ describe("oicq decode: 群事件包结构 (group)", () => {
     });
     const plain = packet("group", { type: "joinRequest", who: 3344556677, group: 661234567, comment: "", inviter: 0, eventID: "" });
     expect(fake().decode(plain)).toEqual({
-      events: [{ type: "group.member.requested", data: { request: { id: "join:661234567:3344556677", group: { id: "661234567" }, user: { id: "3344556677" } } }, raw: parseLossless(plain) }],
+      events: [
+        {
+          type: "group.member.requested",
+          data: { request: { id: "join:661234567:3344556677", group: { id: "661234567" }, user: { id: "3344556677" } } },
+          raw: parseLossless(plain),
+        },
+      ],
       remember: { "request:join:661234567:3344556677": { kind: "join", who: "3344556677", group: "661234567" } },
     });
   });
@@ -598,7 +623,12 @@ describe("oicq decode: 群事件包结构 (group)", () => {
     const whole = packet("group", { type: "mute", who: 0, group: 661234567, operator: 1234567, duration: 4294967295 });
     expect(fake().decode(whole).events[0]?.data).toEqual({ group: { id: "661234567" }, operator: { id: "1234567" }, duration_s: 4294967295 });
     const lifted = packet("group", { type: "mute", who: 3344556677, group: 661234567, operator: 1234567, duration: 0 });
-    expect(fake().decode(lifted).events[0]?.data).toEqual({ group: { id: "661234567" }, user: { id: "3344556677" }, operator: { id: "1234567" }, duration_s: 0 });
+    expect(fake().decode(lifted).events[0]?.data).toEqual({
+      group: { id: "661234567" },
+      user: { id: "3344556677" },
+      operator: { id: "1234567" },
+      duration_s: 0,
+    });
   });
 
   it("群管理变更 → group.admin.changed", () => {
@@ -642,8 +672,12 @@ describe("oicq decode: what it does not map", () => {
 
   it("unknown packet and event types", () => {
     expect(fake().decode(`{"type":"sys","data":{"type":"x"}}`)).toEqual(unknown('unknown packet type "sys"', { type: "sys", data: { type: "x" } }));
-    expect(fake().decode(`{"type":"user","data":{"type":"groupTransfer"}}`)).toEqual(unknown('unknown user event "groupTransfer"', { type: "user", data: { type: "groupTransfer" } }));
-    expect(fake().decode(`{"type":"group","data":{"type":"transfer"}}`)).toEqual(unknown('unknown group event "transfer"', { type: "group", data: { type: "transfer" } }));
+    expect(fake().decode(`{"type":"user","data":{"type":"groupTransfer"}}`)).toEqual(
+      unknown('unknown user event "groupTransfer"', { type: "user", data: { type: "groupTransfer" } }),
+    );
+    expect(fake().decode(`{"type":"group","data":{"type":"transfer"}}`)).toEqual(
+      unknown('unknown group event "transfer"', { type: "group", data: { type: "transfer" } }),
+    );
     expect(fake().decode(`{"type":"msg"}`)).toEqual(unknown('packet without a data object (type "msg")', { type: "msg" }));
   });
 
@@ -713,8 +747,20 @@ describe("oicq encode: message.create", () => {
   it("a reply to a stranger needs nothing but the event: the group is remembered, an explicit via_group overrides", () => {
     const t = fake();
     const fromStranger = (known: boolean, ref: number) =>
-      packet("msg", { type: "private", time: 1700000060, known, channel: 3344556677, sender: 3344556677, ref_channel: ref, ref_channel_name: "", msgID: MSG_B, msgContent: [{ type: "text", text: "hi" }], msgString: "hi" });
-    const reply = (extra: Record<string, unknown> = {}) => t.request("message.create", { chat: { type: "private", id: "3344556677" }, content: "你好", ...extra }).body;
+      packet("msg", {
+        type: "private",
+        time: 1700000060,
+        known,
+        channel: 3344556677,
+        sender: 3344556677,
+        ref_channel: ref,
+        ref_channel_name: "",
+        msgID: MSG_B,
+        msgContent: [{ type: "text", text: "hi" }],
+        msgString: "hi",
+      });
+    const reply = (extra: Record<string, unknown> = {}) =>
+      t.request("message.create", { chat: { type: "private", id: "3344556677" }, content: "你好", ...extra }).body;
     expect(reply()).toBe(`{"dest":3344556677,"msgContent":[{"type":"text","text":"你好"}]}`);
     t.decode(fromStranger(false, 661234567));
     expect(reply()).toBe(`{"dest":3344556677,"from":661234567,"msgContent":[{"type":"text","text":"你好"}]}`);
@@ -733,7 +779,9 @@ describe("oicq encode: message.create", () => {
     expect(t.refused("message.create", { chat: { type: "group", id: "661234567" }, via_group: "1", content: "x" }).errors).toEqual([
       { path: "via_group", message: "only a private message goes through a group" },
     ]);
-    expect(t.refused("message.create", { chat: { type: "private", id: "abc" }, content: "x" }).errors).toEqual([{ path: "chat.id", message: "must be a QQ number" }]);
+    expect(t.refused("message.create", { chat: { type: "private", id: "abc" }, content: "x" }).errors).toEqual([
+      { path: "chat.id", message: "must be a QQ number" },
+    ]);
   });
 
   it("elements: text, mentions (all → 0), images by URL or base64 data: URL, emoji, the daemon's own forwarded/xml/json", () => {
@@ -777,7 +825,15 @@ describe("oicq encode: message.create", () => {
       { type: "unknown", raw: { type: "xml", data: "<msg/>" } },
     ];
     const sent = JSON.parse(t.request("message.create", { chat: { type: "group", id: "661234567" }, content }).body ?? "");
-    const echoed = packet("msg", { type: "group", time: 1700000200, known: true, channel: 661234567, sender: 2233445566, msgID: MSG_C, msgContent: sent.msgContent });
+    const echoed = packet("msg", {
+      type: "group",
+      time: 1700000200,
+      known: true,
+      channel: 661234567,
+      sender: 2233445566,
+      msgID: MSG_C,
+      msgContent: sent.msgContent,
+    });
     expect((t.decode(echoed).events[0]?.data as any).message.content).toEqual(content);
   });
 
@@ -804,8 +860,14 @@ describe("oicq encode: message.create", () => {
       { path: "content.5.raw", message: "oicq can send an unknown element only when it is a forwarded, xml or json element of its own" },
       { path: "content.6.type", message: "oicq cannot send markdown" },
     ]);
-    for (const el of [{ type: "audio", url: "a" }, { type: "video", url: "v" }, { type: "html", text: "<b>" }]) {
-      expect(t.refused("message.create", { chat: { type: "group", id: "1" }, content: [el] }).errors).toEqual([{ path: "content.0.type", message: `oicq cannot send ${el.type}` }]);
+    for (const el of [
+      { type: "audio", url: "a" },
+      { type: "video", url: "v" },
+      { type: "html", text: "<b>" },
+    ]) {
+      expect(t.refused("message.create", { chat: { type: "group", id: "1" }, content: [el] }).errors).toEqual([
+        { path: "content.0.type", message: `oicq cannot send ${el.type}` },
+      ]);
     }
   });
 
@@ -853,7 +915,11 @@ describe("oicq encode: message.create", () => {
       },
     });
     expect(parse(answer(200, { status: { code: -2 } }))).toEqual({
-      problem: { code: "upstream_rejected", detail: "oicq refused to send the message (-2: QQ did not accept the message)", upstream: { code: -2, text: "QQ did not accept the message" } },
+      problem: {
+        code: "upstream_rejected",
+        detail: "oicq refused to send the message (-2: QQ did not accept the message)",
+        upstream: { code: -2, text: "QQ did not accept the message" },
+      },
     });
     expect(parse(answer(500, "Internal Server Error"))).toEqual({
       problem: { code: "upstream_error", detail: "oicq answered HTTP 500 to send the message", upstream: { code: 500, text: "Internal Server Error" } },
@@ -890,7 +956,11 @@ describe("oicq encode: the other actions", () => {
     const { parse } = t.http("message.delete", { chat: { type: "group", id: "661234567" }, message_id: MSG_C });
     expect(parse(answer(200, { status: { code: 0 } }))).toEqual({ result: {} });
     expect(parse(answer(200, { status: { code: -2 } }))).toEqual({
-      problem: { code: "upstream_rejected", detail: "oicq refused to recall the message (-2: QQ refused the operation)", upstream: { code: -2, text: "QQ refused the operation" } },
+      problem: {
+        code: "upstream_rejected",
+        detail: "oicq refused to recall the message (-2: QQ refused the operation)",
+        upstream: { code: -2, text: "QQ refused the operation" },
+      },
     });
     expect(parse(answer(200, { status: { code: -1 } }))).toEqual({
       problem: {
@@ -993,7 +1063,11 @@ describe("oicq encode: the other actions", () => {
     const { parse } = t.http("group.leave", { group_id: "661234567" });
     expect(parse(answer(200, { status: { code: 0 } }))).toEqual({ result: {} });
     expect(parse(answer(200, { status: { code: -2 } }))).toEqual({
-      problem: { code: "upstream_rejected", detail: "oicq refused to leave the group (-2: QQ refused the operation)", upstream: { code: -2, text: "QQ refused the operation" } },
+      problem: {
+        code: "upstream_rejected",
+        detail: "oicq refused to leave the group (-2: QQ refused the operation)",
+        upstream: { code: -2, text: "QQ refused the operation" },
+      },
     });
     expect(parse(answer(400, "Bad Request"))).toEqual({
       problem: { code: "upstream_error", detail: "oicq answered HTTP 400 to leave the group", upstream: { code: 400, text: "Bad Request" } },
@@ -1020,14 +1094,23 @@ describe("oicq encode: the other actions", () => {
   it("group.list, friend.list, group.member.list: GETs whose lists are mapped", () => {
     const t = fake();
     const groups = t.http("group.list", {});
-    expect({ method: groups.method, url: groups.url, body: groups.body, headers: groups.headers }).toEqual({ method: "GET", url: `${API}/user/getGroupList`, body: undefined, headers: undefined });
-    expect(groups.parse(answer(200, `{"status":{"code":0},"list":[{"id":661234567,"name":"摄影交流群"},{"id":18446744073709551557,"name":""},{"name":"no id"}]}`))).toEqual({
+    expect({ method: groups.method, url: groups.url, body: groups.body, headers: groups.headers }).toEqual({
+      method: "GET",
+      url: `${API}/user/getGroupList`,
+      body: undefined,
+      headers: undefined,
+    });
+    expect(
+      groups.parse(answer(200, `{"status":{"code":0},"list":[{"id":661234567,"name":"摄影交流群"},{"id":18446744073709551557,"name":""},{"name":"no id"}]}`)),
+    ).toEqual({
       result: { groups: [{ id: "661234567", name: "摄影交流群" }, { id: "18446744073709551557" }] },
     });
 
     const friends = t.http("friend.list", {});
     expect([friends.method, friends.url]).toEqual(["GET", `${API}/user/getFriendList`]);
-    expect(friends.parse(answer(200, { status: { code: 0 }, list: [{ id: 2233445566, nickname: "小明" }] }))).toEqual({ result: { friends: [{ id: "2233445566", name: "小明" }] } });
+    expect(friends.parse(answer(200, { status: { code: 0 }, list: [{ id: 2233445566, nickname: "小明" }] }))).toEqual({
+      result: { friends: [{ id: "2233445566", name: "小明" }] },
+    });
     expect(friends.parse(answer(200, { status: { code: 0 } }))).toEqual({
       problem: { code: "upstream_error", detail: "oicq's answer to list the friends has no list", upstream: { code: 200, text: `{"status":{"code":0}}` } },
     });
@@ -1044,7 +1127,14 @@ describe("oicq encode: the other actions", () => {
           ],
         }),
       ),
-    ).toEqual({ result: { members: [{ id: "2233445566", name: "群主·小明" }, { id: "3344556677", name: "路人甲" }] } });
+    ).toEqual({
+      result: {
+        members: [
+          { id: "2233445566", name: "群主·小明" },
+          { id: "3344556677", name: "路人甲" },
+        ],
+      },
+    });
     expect(members.parse(answer(200, { status: { code: -1 } }))).toMatchObject({ problem: { code: "upstream_rejected", upstream: { code: -1 } } });
     expect(members.parse(answer(404, "Cannot GET /group/getMemberList"))).toMatchObject({ problem: { code: "upstream_error", upstream: { code: 404 } } });
   });
@@ -1053,15 +1143,25 @@ describe("oicq encode: the other actions", () => {
     const t = fake();
     const self = t.http("self.get", {});
     expect([self.method, self.url]).toEqual(["GET", `${API}/user/basicInfo`]);
-    expect(self.parse(answer(200, { status: { code: 0 }, basic: { id: 1145141919, nickname: "机器人" } }))).toEqual({ result: { user: { id: "1145141919", name: "机器人" } } });
-    expect(self.parse(answer(200, { status: { code: 0 } }))).toMatchObject({ problem: { code: "upstream_error", detail: "oicq's answer to describe this account has no basic.id" } });
+    expect(self.parse(answer(200, { status: { code: 0 }, basic: { id: 1145141919, nickname: "机器人" } }))).toEqual({
+      result: { user: { id: "1145141919", name: "机器人" } },
+    });
+    expect(self.parse(answer(200, { status: { code: 0 } }))).toMatchObject({
+      problem: { code: "upstream_error", detail: "oicq's answer to describe this account has no basic.id" },
+    });
   });
 
   it("user.get: a friend picked out of the friend list, not_found otherwise", () => {
     const t = fake();
     const u = t.http("user.get", { user_id: "2233445566" });
     expect([u.method, u.url]).toEqual(["GET", `${API}/user/getFriendList`]);
-    const list = { status: { code: 0 }, list: [{ id: 3344556677, nickname: "路人甲" }, { id: 2233445566, nickname: "小明" }] };
+    const list = {
+      status: { code: 0 },
+      list: [
+        { id: 3344556677, nickname: "路人甲" },
+        { id: 2233445566, nickname: "小明" },
+      ],
+    };
     expect(u.parse(answer(200, list))).toEqual({ result: { user: { id: "2233445566", name: "小明" } } });
     const other = t.http("user.get", { user_id: "99999" });
     expect(other.parse(answer(200, list))).toEqual({
@@ -1075,7 +1175,9 @@ describe("oicq encode: the other actions", () => {
       method: "GET",
       url: "http://10.0.0.2:8888/mesg/parseForwardedMsg?id=mP1nAxdr5qjEKyDgGiF%2B8r4YOeTMYe1y",
     });
-    expect(t.request("upstream.raw", { http: { path: "/mesg/genForwardedMsg", body: { msgs: [{ id: 2233445566, msgContent: [{ type: "text", text: "x" }] }] } } })).toEqual({
+    expect(
+      t.request("upstream.raw", { http: { path: "/mesg/genForwardedMsg", body: { msgs: [{ id: 2233445566, msgContent: [{ type: "text", text: "x" }] }] } } }),
+    ).toEqual({
       method: "POST",
       url: "http://10.0.0.2:8888/mesg/genForwardedMsg",
       headers: JSON_POST,
@@ -1083,19 +1185,27 @@ describe("oicq encode: the other actions", () => {
     });
     const { parse } = t.http("upstream.raw", { http: { method: "GET", path: "/" } });
     expect(parse(answer(200, { name: "oicq2-webapid", version: "0.1.2" }))).toEqual({ result: { name: "oicq2-webapid", version: "0.1.2" } });
-    expect(parse(answer(200, `{"status":{"code":0},"msgs":[{"id":18446744073709551557}]}`))).toEqual({ result: { status: { code: 0 }, msgs: [{ id: "18446744073709551557" }] } });
-    expect(parse(answer(200, { status: { code: -3 } }))).toEqual({ problem: { code: "upstream_rejected", detail: "oicq refused the request (-3)", upstream: { code: -3, text: null } } });
+    expect(parse(answer(200, `{"status":{"code":0},"msgs":[{"id":18446744073709551557}]}`))).toEqual({
+      result: { status: { code: 0 }, msgs: [{ id: "18446744073709551557" }] },
+    });
+    expect(parse(answer(200, { status: { code: -3 } }))).toEqual({
+      problem: { code: "upstream_rejected", detail: "oicq refused the request (-3)", upstream: { code: -3, text: null } },
+    });
     expect(parse(answer(200, { status: { code: -1, message: "no such message" } }))).toEqual({
       problem: { code: "upstream_rejected", detail: "oicq refused the request (-1: no such message)", upstream: { code: -1, text: "no such message" } },
     });
     expect(parse(answer(200, "plain"))).toEqual({ result: { text: "plain" } });
     expect(parse(answer(200, "[1]"))).toEqual({ result: { data: [1] } });
-    expect(parse(answer(502, "Bad Gateway"))).toEqual({ problem: { code: "upstream_error", detail: "oicq answered HTTP 502", upstream: { code: 502, text: "Bad Gateway" } } });
+    expect(parse(answer(502, "Bad Gateway"))).toEqual({
+      problem: { code: "upstream_error", detail: "oicq answered HTTP 502", upstream: { code: 502, text: "Bad Gateway" } },
+    });
     expect(t.refused("upstream.raw", { frame: { type: "msg" } })).toEqual({
       code: "invalid_request",
       detail: "frame: the oicq daemon's socket takes no client frames; use http",
       errors: [{ path: "frame", message: "the oicq daemon's socket takes no client frames; use http" }],
     });
-    expect(t.refused("upstream.raw", { http: { method: "GET", path: "/", body: {} } }).errors).toEqual([{ path: "http.body", message: "a GET carries no body" }]);
+    expect(t.refused("upstream.raw", { http: { method: "GET", path: "/", body: {} } }).errors).toEqual([
+      { path: "http.body", message: "a GET carries no body" },
+    ]);
   });
 });

@@ -15,7 +15,11 @@ import * as YUNHU from "../sim/yunhu-frames.ts";
 import * as ROOMIM_SEED from "../sim/roomim-seed.ts";
 import * as WSCHAT_SEED from "../sim/wschat-seed.ts";
 
-type Doc = { paths: Record<string, Record<string, { operationId?: string; responses: Record<string, unknown> }>>; webhooks: Record<string, unknown>; servers: { url: string }[] };
+type Doc = {
+  paths: Record<string, Record<string, { operationId?: string; responses: Record<string, unknown> }>>;
+  webhooks: Record<string, unknown>;
+  servers: { url: string }[];
+};
 const doc = openapi("https://relay.example") as unknown as Doc;
 const METHODS = ["get", "put", "post", "patch", "delete"];
 
@@ -30,7 +34,8 @@ describe("the OpenAPI document", () => {
       const path = route.path.replace(/:(\w+)/g, "{$1}");
       if (path.includes("/actions/{name}")) {
         // one documented path per action every platform knows
-        for (const p of Object.values(PLATFORMS)) for (const name of Object.keys(p.actions)) expect(doc.paths[path.replace("{name}", name)]?.post, name).toBeDefined();
+        for (const p of Object.values(PLATFORMS))
+          for (const name of Object.keys(p.actions)) expect(doc.paths[path.replace("{name}", name)]?.post, name).toBeDefined();
       } else expect(doc.paths[path]?.[route.method.toLowerCase()], `${route.method} ${path}`).toBeDefined();
     }
   });
@@ -52,9 +57,48 @@ const msgID = OICQ.packMsgID(1700000000, 7, 42);
 const content = [OICQ.el.text("hi "), OICQ.el.mention(0, "@all"), OICQ.el.image("https://img/1", true), OICQ.el.emoji(14, "/微笑")];
 const OICQ_FRAMES = Object.fromEntries(
   Object.entries({
-    privateMsg: OICQ.msg({ type: "private", time: 1700000000, known: true, channel: 0, channel_name: "", sender: 10001, sender_nick: "ann", ref_channel: 0, ref_channel_name: "", msgID, msgContent: content, msgString: "hi" }),
-    strangerMsg: OICQ.msg({ type: "private", time: 1700000000, known: false, channel: 20002, channel_name: "g", sender: 10002, sender_nick: "bob", ref_channel: 20002, ref_channel_name: "g", msgID, msgContent: content, msgString: "hi" }),
-    anonymousMsg: OICQ.msg({ type: "group", time: 1700000000, known: false, channel: 20002, channel_name: "g", sender: 80000000, sender_nick: "anon", ref_channel: 0, ref_channel_name: "", msgID, msgContent: content, msgString: "hi" }),
+    privateMsg: OICQ.msg({
+      type: "private",
+      time: 1700000000,
+      known: true,
+      channel: 0,
+      channel_name: "",
+      sender: 10001,
+      sender_nick: "ann",
+      ref_channel: 0,
+      ref_channel_name: "",
+      msgID,
+      msgContent: content,
+      msgString: "hi",
+    }),
+    strangerMsg: OICQ.msg({
+      type: "private",
+      time: 1700000000,
+      known: false,
+      channel: 20002,
+      channel_name: "g",
+      sender: 10002,
+      sender_nick: "bob",
+      ref_channel: 20002,
+      ref_channel_name: "g",
+      msgID,
+      msgContent: content,
+      msgString: "hi",
+    }),
+    anonymousMsg: OICQ.msg({
+      type: "group",
+      time: 1700000000,
+      known: false,
+      channel: 20002,
+      channel_name: "g",
+      sender: 80000000,
+      sender_nick: "anon",
+      ref_channel: 0,
+      ref_channel_name: "",
+      msgID,
+      msgContent: content,
+      msgString: "hi",
+    }),
     revoke: OICQ.revoke({ type: "group", time: 1700000000, revoker: 10001, channel: 20002, known: true, msgID }),
     online: OICQ.online(),
     friendRequest: OICQ.newFriendRequest({ who: 10003, nick: "cat", source: "20002", comment: "hello", eventID: OICQ.packEventID(1, 2) }),
@@ -72,9 +116,23 @@ const OICQ_FRAMES = Object.fromEntries(
 );
 
 const sender = { chatId: "1001", chatType: 1, name: "ann" };
-const push = (extra: Record<string, unknown>) => ({ msgId: "m1", sender, recvId: "7356666", chatId: "2002", chatType: 2, contentType: 1, timestamp: 1700000000000, msgSeq: 9, ...extra });
+const push = (extra: Record<string, unknown>) => ({
+  msgId: "m1",
+  sender,
+  recvId: "7356666",
+  chatId: "2002",
+  chatType: 2,
+  contentType: 1,
+  timestamp: 1700000000000,
+  msgSeq: 9,
+  ...extra,
+});
 const YUNHU_FRAMES: Record<string, Uint8Array> = {
-  text: YUNHU.pushMessage("1", "push_message", push({ content: { text: "hi", mentionedId: ["1002"], quoteMsgText: "q" }, quoteMsgId: "m0", cmd: { cmdId: 3, name: "/help" } })),
+  text: YUNHU.pushMessage(
+    "1",
+    "push_message",
+    push({ content: { text: "hi", mentionedId: ["1002"], quoteMsgText: "q" }, quoteMsgId: "m0", cmd: { cmdId: 3, name: "/help" } }),
+  ),
   image: YUNHU.pushMessage("2", "push_message", push({ contentType: 2, content: { imageUrl: "https://img/1", width: 10, height: 20 } })),
   file: YUNHU.pushMessage("3", "push_message", push({ contentType: 4, content: { fileUrl: "https://f/1", fileName: "a.txt", fileSize: 3 } })),
   audio: YUNHU.pushMessage("4", "push_message", push({ contentType: 11, content: { audioUrl: "https://a/1", audioTime: 3 } })),
@@ -88,9 +146,7 @@ const YUNHU_FRAMES: Record<string, Uint8Array> = {
 };
 
 // wschat's seed lists fields; its fixtures are frames built from them.
-const WSCHAT_FRAMES = Object.fromEntries(
-  (["unicast", "multicast", "notification"] as const).map((name) => [name, WSCHAT_SEED.text(WSCHAT_SEED[name])]),
-);
+const WSCHAT_FRAMES = Object.fromEntries((["unicast", "multicast", "notification"] as const).map((name) => [name, WSCHAT_SEED.text(WSCHAT_SEED[name])]));
 
 describe("the event schema", () => {
   const cases: [string, Record<string, unknown>, unknown][] = [

@@ -30,7 +30,10 @@ describe("the delivery pump with a delivery in flight", () => {
     paused = true; // a 410 disabled the webhook while "slow" is still being delivered
     // Before the fix this offer never returned: spawn() started workers that quit at once, forever.
     const started = Date.now();
-    pump.offer([{ event_id: "new-1", attempts: 0, body: "{}" }, { event_id: "new-2", attempts: 0, body: "{}" }]);
+    pump.offer([
+      { event_id: "new-1", attempts: 0, body: "{}" },
+      { event_id: "new-2", attempts: 0, body: "{}" },
+    ]);
     expect(Date.now() - started).toBeLessThan(1000);
     finishSlow();
     await run;

@@ -26,7 +26,6 @@ const {
   roomInit: ROOM_INIT,
 } = SEED;
 
-
 const EXTRAS = "任意扩展数据内容,可填入JSON字符串格式如：{'扩展字段名称':'扩展字段value'}";
 
 /** A connection's context whose memory is a Map filled from each decode's `remember`. */
@@ -238,7 +237,14 @@ describe("roomim decode: the seed's frames", () => {
 
   it("其它设备清除会话红点 → chat.cleared", () => {
     expect(fake().decode(CLEARED_ELSEWHERE)).toEqual({
-      events: [{ type: "chat.cleared", timestamp: 1454355545000, data: { chat: { type: "group", id: "123123" } }, raw: { response: 303, timestamp: 1454355545, room: 123123 } }],
+      events: [
+        {
+          type: "chat.cleared",
+          timestamp: 1454355545000,
+          data: { chat: { type: "group", id: "123123" } },
+          raw: { response: 303, timestamp: 1454355545, room: 123123 },
+        },
+      ],
     });
   });
 
@@ -368,7 +374,15 @@ describe("roomim decode: the seed's frames", () => {
       { type: "mention", user_id: "all" },
       { type: "text", text: "你好" },
     ]);
-    const numeric = JSON.stringify({ response: 2, msgType: 1, room: 1, from: 2, msgId: 3, msgText: "", payload: { mentionedInfo: { type: 2, userIdList: [42, "u7"] } } });
+    const numeric = JSON.stringify({
+      response: 2,
+      msgType: 1,
+      room: 1,
+      from: 2,
+      msgId: 3,
+      msgText: "",
+      payload: { mentionedInfo: { type: 2, userIdList: [42, "u7"] } },
+    });
     expect((fake().decode(numeric).events[0]?.data as any).message).toEqual({
       id: "3",
       chat: { type: "group", id: "1" },
@@ -490,9 +504,15 @@ describe("roomim encode", () => {
     });
     // The seed's room is a bare 19-digit number: written back with its exact digits.
     const seed = edit(SEND_TEXT, { localId: "k2", msgText: "你好的消息", room: exactNumber("1858415724765278210") }, { extras: "" });
-    expect(t.sent("message.create", { chat: { type: "private", id: "1858415724765278210" }, content: [{ type: "text", text: "你好" }, { type: "text", text: "的消息" }] }).text).toBe(
-      JSON.stringify(seed),
-    );
+    expect(
+      t.sent("message.create", {
+        chat: { type: "private", id: "1858415724765278210" },
+        content: [
+          { type: "text", text: "你好" },
+          { type: "text", text: "的消息" },
+        ],
+      }).text,
+    ).toBe(JSON.stringify(seed));
   });
 
   it("a room id that is not all digits goes out as a string", () => {
@@ -511,12 +531,22 @@ describe("roomim encode", () => {
     );
     const withText = t.sent("message.create", {
       chat: { type: "group", id: "123123" },
-      content: [{ type: "mention", user_id: "zhangsan" }, { type: "mention", user_id: 42 }, { type: "text", text: "你好" }],
+      content: [
+        { type: "mention", user_id: "zhangsan" },
+        { type: "mention", user_id: 42 },
+        { type: "text", text: "你好" },
+      ],
     });
     expect(withText.text).toBe(
       `{"request":1,"msgType":1,"localId":"k2","room":123123,"msgText":"你好","payload":{"mentionedInfo":{"type":2,"userIdList":["zhangsan","42"],"mentionedContent":"你好"},"extras":""}}`,
     );
-    const everyone = t.sent("message.create", { chat: { type: "group", id: "123123" }, content: [{ type: "mention", user_id: "all" }, { type: "text", text: " 开会" }] });
+    const everyone = t.sent("message.create", {
+      chat: { type: "group", id: "123123" },
+      content: [
+        { type: "mention", user_id: "all" },
+        { type: "text", text: " 开会" },
+      ],
+    });
     expect(everyone.text).toBe(
       `{"request":1,"msgType":1,"localId":"k3","room":123123,"msgText":" 开会","payload":{"mentionedInfo":{"type":1,"userIdList":[],"mentionedContent":" 开会"},"extras":""}}`,
     );
@@ -563,7 +593,11 @@ describe("roomim encode", () => {
     expect(
       t.refused("message.create", {
         chat: { type: "group", id: "1" },
-        content: [{ type: "text", text: "x" }, { type: "file", url: "https://f" }, { type: "markdown", text: "**y**" }],
+        content: [
+          { type: "text", text: "x" },
+          { type: "file", url: "https://f" },
+          { type: "markdown", text: "**y**" },
+        ],
       }),
     ).toEqual({
       code: "invalid_request",
@@ -573,7 +607,13 @@ describe("roomim encode", () => {
         { path: "content.2.type", message: "roomim cannot send markdown" },
       ],
     });
-    for (const el of [{ type: "audio", url: "a" }, { type: "video", url: "v" }, { type: "emoji", id: "1" }, { type: "html", text: "<b>" }, { type: "unknown", raw: 1 }]) {
+    for (const el of [
+      { type: "audio", url: "a" },
+      { type: "video", url: "v" },
+      { type: "emoji", id: "1" },
+      { type: "html", text: "<b>" },
+      { type: "unknown", raw: 1 },
+    ]) {
       expect(t.refused("message.create", { chat: { type: "group", id: "1" }, content: [el] }).errors).toEqual([
         { path: "content.0.type", message: `roomim cannot send ${el.type}` },
       ]);

@@ -279,7 +279,10 @@ describe("performing an action's plan", () => {
 
   it("a plan that keeps continuing is stopped after MAX_PLAN_STEPS steps", async () => {
     const again = (): Plan => httpPlan({ method: "GET", url: "http://up/again" }, again);
-    const t = harness({ "group.list": unified("group.list", again) }, Array.from({ length: 10 }, () => () => answerOf(200, "{}")));
+    const t = harness(
+      { "group.list": unified("group.list", again) },
+      Array.from({ length: 10 }, () => () => answerOf(200, "{}")),
+    );
     const outcome = await t.perform("group.list");
     expect(outcome).toMatchObject({ ok: false, problem: { code: "upstream_error", detail: `the action took more than ${MAX_PLAN_STEPS} steps` } });
     expect(t.requests).toHaveLength(MAX_PLAN_STEPS);
@@ -291,7 +294,10 @@ describe("performing an action's plan", () => {
         throw new TypeError("connection refused");
       },
     ]);
-    expect(await t.perform("group.list")).toMatchObject({ ok: false, problem: { code: "upstream_error", detail: "cannot reach the upstream API: connection refused" } });
+    expect(await t.perform("group.list")).toMatchObject({
+      ok: false,
+      problem: { code: "upstream_error", detail: "cannot reach the upstream API: connection refused" },
+    });
     expect(t.sent).toEqual([]);
   });
 });
@@ -311,7 +317,10 @@ describe("running a link's HTTP steps", () => {
       request: { method: "GET", url: `http://up/offline?page=${n}` },
       then: (answer): StepResult => {
         if ("error" in answer) return { events: [] };
-        const events = answer.text().split(",").map((id) => ({ type: "message.created" as const, data: { id }, dedupe: `msg:${id}` }));
+        const events = answer
+          .text()
+          .split(",")
+          .map((id) => ({ type: "message.created" as const, data: { id }, dedupe: `msg:${id}` }));
         return { events, next: n < 2 ? page(n + 1) : null };
       },
     });
@@ -363,7 +372,10 @@ describe("running a link's HTTP steps", () => {
     expect(written).toEqual([{ events: [{ type: "upstream.unknown", data: { reason: "link step failed: bad shape" }, raw: { request: "GET http://up/x" } }] }]);
     current = false;
     written.length = 0;
-    await runSteps({ request: step.request, then: () => ({ events: [] }) }, { context: () => ctx, timeoutMs: 1000, current: () => current, fetch: fetcher, absorb: (r) => written.push(r) });
+    await runSteps(
+      { request: step.request, then: () => ({ events: [] }) },
+      { context: () => ctx, timeoutMs: 1000, current: () => current, fetch: fetcher, absorb: (r) => written.push(r) },
+    );
     expect(written).toEqual([]);
   });
 

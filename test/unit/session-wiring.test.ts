@@ -35,8 +35,23 @@ describe("settings", () => {
   });
 
   it("reads numbers, clamps delivery concurrency to 6 and derives the burst from the rate", () => {
-    const s = parseSettings({ ACTION_TIMEOUT_MS: "1500", ACTION_RATE: "5", DELIVERY_CONCURRENCY: "10", HEARTBEAT_INTERVAL_MS: "400", RETENTION_DAYS: "0.5", POLL_INTERVAL_MS: "400" });
-    expect(s).toMatchObject({ actionTimeoutMs: 1500, actionRate: 5, actionBurst: 10, deliveryConcurrency: 6, heartbeat: { intervalMs: 400 }, retentionMs: 43_200_000, pollIntervalMs: 400 });
+    const s = parseSettings({
+      ACTION_TIMEOUT_MS: "1500",
+      ACTION_RATE: "5",
+      DELIVERY_CONCURRENCY: "10",
+      HEARTBEAT_INTERVAL_MS: "400",
+      RETENTION_DAYS: "0.5",
+      POLL_INTERVAL_MS: "400",
+    });
+    expect(s).toMatchObject({
+      actionTimeoutMs: 1500,
+      actionRate: 5,
+      actionBurst: 10,
+      deliveryConcurrency: 6,
+      heartbeat: { intervalMs: 400 },
+      retentionMs: 43_200_000,
+      pollIntervalMs: 400,
+    });
   });
 
   it("refuses an invalid value with an error naming every bad variable", () => {
@@ -51,7 +66,12 @@ describe("batched writes", () => {
   it("writes at most maxBatch at once, the rest after delayMs; a repeated key keeps the latest", () => {
     vi.useFakeTimers();
     const writes: string[][] = [];
-    const batch = new BatchWriter<{ k: string; v: number }>({ maxBatch: 3, delayMs: 100, key: (i) => i.k, write: (items) => writes.push(items.map((i) => `${i.k}${i.v}`)) });
+    const batch = new BatchWriter<{ k: string; v: number }>({
+      maxBatch: 3,
+      delayMs: 100,
+      key: (i) => i.k,
+      write: (items) => writes.push(items.map((i) => `${i.k}${i.v}`)),
+    });
     batch.add({ k: "a", v: 1 });
     batch.add({ k: "a", v: 2 });
     batch.add({ k: "b", v: 1 });
@@ -111,7 +131,12 @@ describe("batched writes", () => {
     } as unknown as SessionStore;
     const memory = new ShelvedMemory();
     const handed: string[] = [];
-    const inbox = new Inbox({ store, memory: () => memory, bounds: () => ({}), stored: (rows) => handed.push(...rows.map((r) => `${r.event.type} ${r.deliver}`)) });
+    const inbox = new Inbox({
+      store,
+      memory: () => memory,
+      bounds: () => ({}),
+      stored: (rows) => handed.push(...rows.map((r) => `${r.event.type} ${r.deliver}`)),
+    });
     const source = { connection: "c", platform: "p", events: ["message.*"] };
     inbox.take(source, [{ type: "message.created", data: {}, dedupe: "seen" }], { self: "me" });
     inbox.take(source, [{ type: "typing", data: {} }], { room: 1 });
@@ -172,7 +197,8 @@ describe("the delivery pump", () => {
     expect(delivered).toEqual([]);
   });
 
-  const dues = (from: number, to: number): DueDelivery[] => Array.from({ length: to - from + 1 }, (_, i) => ({ event_id: `e${String(from + i).padStart(3, "0")}`, attempts: 0, body: "{}" }));
+  const dues = (from: number, to: number): DueDelivery[] =>
+    Array.from({ length: to - from + 1 }, (_, i) => ({ event_id: `e${String(from + i).padStart(3, "0")}`, attempts: 0, body: "{}" }));
 
   it("batching: takes up to max_events at once, each delivery in exactly one batch", async () => {
     const stored = dues(1, 7);
@@ -344,10 +370,10 @@ describe("the upstream link", () => {
   it("a login never confirmed times out; a heartbeat never acknowledged loses the socket", async () => {
     vi.useFakeTimers();
     const socket = new FakeSocket();
-    const t = linkHarness(
-      { readiness: "signal", readyTimeoutMs: 500, heartbeat: { intervalMs: 100, timeoutMs: 50, frame: () => "ping" } },
-      () => ({ webSocket: socket, status: 101 }),
-    );
+    const t = linkHarness({ readiness: "signal", readyTimeoutMs: 500, heartbeat: { intervalMs: 100, timeoutMs: 50, frame: () => "ping" } }, () => ({
+      webSocket: socket,
+      status: 101,
+    }));
     expect(await t.link.dial()).toEqual({ kind: "open", readiness: "signal" });
     await vi.advanceTimersByTimeAsync(500);
     expect(t.events).toEqual(["login timed out 500"]);

@@ -23,7 +23,7 @@ describe("latency histogram", () => {
 
   it("reports percentiles within 1.2 % (or 1 ms) of the exact value, for many random samples", () => {
     let seed = 42;
-    const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+    const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
     for (let round = 0; round < 200; round++) {
       const scale = 10 ** (1 + random() * 6);
       const values = Array.from({ length: 1 + Math.floor(random() * 300) }, () => Math.round(random() * scale));

@@ -15,10 +15,7 @@ const PATTERNS = [null, "message.*", "friend.added", "*"];
 const tick = () => new Promise((r) => setTimeout(r, 0));
 const decoder = new TextDecoder();
 
-type Op =
-  | { kind: "commit"; types: number[] }
-  | { kind: "open"; at: number; pattern: number }
-  | { kind: "read"; reader: number };
+type Op = { kind: "commit"; types: number[] } | { kind: "open"; at: number; pattern: number } | { kind: "read"; reader: number };
 
 const op: fc.Arbitrary<Op> = fc.oneof(
   { weight: 3, arbitrary: fc.record({ kind: fc.constant("commit" as const), types: fc.array(fc.nat(TYPES.length - 1), { minLength: 1, maxLength: 60 }) }) },
@@ -113,7 +110,9 @@ describe("the SSE reader", () => {
   it("reads back the frames the feed writes, however the bytes are split, keep-alives between", async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(message, { maxLength: 20 }), fc.array(fc.nat(), { maxLength: 30 }), async (messages, cuts) => {
-        const text = ": stream open\nretry: 2000\n\n" + messages.map((m) => sseFrame({ id: m.id, type: m.type, body: JSON.stringify(m.data) }) + ": keep-alive\n\n").join("");
+        const text =
+          ": stream open\nretry: 2000\n\n" +
+          messages.map((m) => sseFrame({ id: m.id, type: m.type, body: JSON.stringify(m.data) }) + ": keep-alive\n\n").join("");
         const bytes = new TextEncoder().encode(text);
         const points = [...new Set(cuts.map((c) => c % (bytes.length + 1)))].sort((a, b) => a - b);
         const chunks = [0, ...points, bytes.length].slice(0, -1).map((start, i, all) => bytes.slice(start, all[i + 1] ?? bytes.length));

@@ -65,7 +65,13 @@ describe("wschat message.create", () => {
       frames: [JSON.stringify(seed.sendUnicast)],
       await: null,
     });
-    const group = f.plan("message.create", { chat: { type: "group", id: seed.GROUP }, content: [{ type: "text", text: "收" }, { type: "text", text: "到" }] });
+    const group = f.plan("message.create", {
+      chat: { type: "group", id: seed.GROUP },
+      content: [
+        { type: "text", text: "收" },
+        { type: "text", text: "到" },
+      ],
+    });
     expect(group).toMatchObject({ frames: [JSON.stringify(seed.sendMulticast)], await: null });
   });
 
@@ -77,7 +83,13 @@ describe("wschat message.create", () => {
 
   it("refuses what wschat cannot carry, naming the field", () => {
     const f = fake();
-    const mention = f.refused("message.create", { chat: { type: "group", id: seed.GROUP }, content: [{ type: "text", text: "hi " }, { type: "mention", user_id: seed.BOB }] });
+    const mention = f.refused("message.create", {
+      chat: { type: "group", id: seed.GROUP },
+      content: [
+        { type: "text", text: "hi " },
+        { type: "mention", user_id: seed.BOB },
+      ],
+    });
     expect(mention.errors).toEqual([{ path: "content.1.type", message: "wschat sends text only, not mention" }]);
     expect(f.refused("message.create", { chat: { type: "private", id: seed.ALICE }, content: "x", reply_to: "m1" }).errors?.[0]?.path).toBe("reply_to");
   });
@@ -86,8 +98,14 @@ describe("wschat message.create", () => {
 describe("wschat group actions", () => {
   it("builds every request with the token in its query", () => {
     const f = fake({ "invitation:r-1": { group: "g-2" } });
-    expect(f.request("group.create", { name: "周末 爬山" })).toEqual({ method: "POST", url: `${API}/api/group?name=%E5%91%A8%E6%9C%AB+%E7%88%AC%E5%B1%B1&${q}` });
-    expect(f.request("group.update", { group_id: seed.GROUP, name: "新名" })).toEqual({ method: "PUT", url: `${API}/api/group/${seed.GROUP}?name=%E6%96%B0%E5%90%8D&${q}` });
+    expect(f.request("group.create", { name: "周末 爬山" })).toEqual({
+      method: "POST",
+      url: `${API}/api/group?name=%E5%91%A8%E6%9C%AB+%E7%88%AC%E5%B1%B1&${q}`,
+    });
+    expect(f.request("group.update", { group_id: seed.GROUP, name: "新名" })).toEqual({
+      method: "PUT",
+      url: `${API}/api/group/${seed.GROUP}?name=%E6%96%B0%E5%90%8D&${q}`,
+    });
     expect(f.request("group.get", { group_id: seed.GROUP })).toEqual({ method: "GET", url: `${API}/api/group/${seed.GROUP}?${q}` });
     expect(f.request("group.member.list", { group_id: seed.GROUP })).toEqual({ method: "GET", url: `${API}/api/group/${seed.GROUP}?${q}` });
     expect(f.request("group.list", {})).toEqual({ method: "GET", url: `${API}/api/group?detailed=true&${q}` });
@@ -97,7 +115,10 @@ describe("wschat group actions", () => {
       headers: JSON_BODY,
       body: { groupId: seed.GROUP, userId: seed.ALICE },
     });
-    expect(f.request("group.kick", { group_id: seed.GROUP, user_id: seed.ALICE })).toEqual({ method: "DELETE", url: `${API}/api/group/${seed.GROUP}?userId=${seed.ALICE}&${q}` });
+    expect(f.request("group.kick", { group_id: seed.GROUP, user_id: seed.ALICE })).toEqual({
+      method: "DELETE",
+      url: `${API}/api/group/${seed.GROUP}?userId=${seed.ALICE}&${q}`,
+    });
     expect(f.request("group.leave", { group_id: seed.GROUP })).toEqual({ method: "DELETE", url: `${API}/api/group/${seed.GROUP}?${q}` });
     expect(f.request("request.approve", { request_id: "r-1" })).toEqual({ method: "PUT", url: `${API}/api/request/r-1?${q}` });
     expect(f.request("request.reject", { request_id: "r-1" })).toEqual({ method: "DELETE", url: `${API}/api/request/r-1?${q}` });
@@ -116,7 +137,13 @@ describe("wschat group actions", () => {
       result: { group: { id: seed.GROUP, name: seed.GROUP_NAME, owner_id: seed.BOB, member_ids: [seed.BOB, seed.ALICE, seed.SELF] } },
     });
     expect(parse("group.member.list", { group_id: seed.GROUP }, answer(200, seed.group))).toEqual({
-      result: { members: [{ id: seed.BOB, role: "owner" }, { id: seed.ALICE, role: "member" }, { id: seed.SELF, role: "member" }] },
+      result: {
+        members: [
+          { id: seed.BOB, role: "owner" },
+          { id: seed.ALICE, role: "member" },
+          { id: seed.SELF, role: "member" },
+        ],
+      },
     });
     expect(parse("group.list", {}, answer(200, [seed.group, "g-7"]))).toEqual({
       result: { groups: [{ id: seed.GROUP, name: seed.GROUP_NAME, owner_id: seed.BOB, member_ids: [seed.BOB, seed.ALICE, seed.SELF] }, { id: "g-7" }] },
@@ -132,15 +159,21 @@ describe("wschat group actions", () => {
       problem: expect.objectContaining({ code: "upstream_rejected", upstream: { code: 403, text: "不是群主，无权修改 (not the group's owner)" } }),
     });
     expect(rename.parse(answer(403, "nope"), f.ctx)).toMatchObject({ problem: { code: "upstream_rejected", upstream: { code: 403, text: "nope" } } });
-    expect(f.http("group.kick", { group_id: seed.GROUP, user_id: seed.ALICE }).parse(answer(403), f.ctx)).toMatchObject({ problem: { upstream: { text: "不是群主，没有权限 (not the group's owner)" } } });
-    for (const status of [400, 404, 409]) expect(rename.parse(answer(status, "x"), f.ctx)).toMatchObject({ problem: { code: "upstream_rejected", upstream: { code: status } } });
-    for (const status of [401, 500, 503]) expect(rename.parse(answer(status, "x"), f.ctx)).toMatchObject({ problem: { code: "upstream_error", upstream: { code: status, text: "x" } } });
+    expect(f.http("group.kick", { group_id: seed.GROUP, user_id: seed.ALICE }).parse(answer(403), f.ctx)).toMatchObject({
+      problem: { upstream: { text: "不是群主，没有权限 (not the group's owner)" } },
+    });
+    for (const status of [400, 404, 409])
+      expect(rename.parse(answer(status, "x"), f.ctx)).toMatchObject({ problem: { code: "upstream_rejected", upstream: { code: status } } });
+    for (const status of [401, 500, 503])
+      expect(rename.parse(answer(status, "x"), f.ctx)).toMatchObject({ problem: { code: "upstream_error", upstream: { code: status, text: "x" } } });
   });
 
   it("refuses a notice, a missing name, an unknown request id and a comment, naming the field", () => {
     const f = fake({ "invitation:r-1": { group: "g-2" } });
     expect(f.refused("group.update", { group_id: seed.GROUP, notice: "n" }).errors?.map((e) => e.path)).toEqual(["notice", "name"]);
-    expect(f.refused("request.approve", { request_id: "r-404" }).errors).toEqual([{ path: "request_id", message: "names no group invitation this connection has seen" }]);
+    expect(f.refused("request.approve", { request_id: "r-404" }).errors).toEqual([
+      { path: "request_id", message: "names no group invitation this connection has seen" },
+    ]);
     expect(f.refused("request.reject", { request_id: "r-1", comment: "no" }).errors?.map((e) => e.path)).toEqual(["comment"]);
     // Answered, an invitation is forgotten: answering it again is refused before it reaches the server.
     expect(f.http("request.approve", { request_id: "r-1" }).parse(answer(200), f.ctx)).toEqual({ result: {}, remember: { "invitation:r-1": null } });
@@ -168,7 +201,9 @@ describe("wschat.notify and upstream.raw", () => {
       url: `${API}/notification?type=broadcast&from=${seed.BOB}&${q}`,
       body: { notificationType: "t", content: null },
     });
-    expect(f.http("wschat.notify", { to: seed.SELF, notificationType: "t" }).parse(answer(403), f.ctx)).toMatchObject({ problem: { code: "upstream_rejected", upstream: { code: 403, text: "请求有误 (the request is wrong)" } } });
+    expect(f.http("wschat.notify", { to: seed.SELF, notificationType: "t" }).parse(answer(403), f.ctx)).toMatchObject({
+      problem: { code: "upstream_rejected", upstream: { code: 403, text: "请求有误 (the request is wrong)" } },
+    });
   });
 
   it("refuses a notification without its target", () => {
@@ -180,7 +215,11 @@ describe("wschat.notify and upstream.raw", () => {
 
   it("sends a raw frame as given, and a raw request against the API with the token", () => {
     const f = fake();
-    expect(f.plan("upstream.raw", { frame: '{"type":"unicast","receiverId":1}' })).toEqual({ kind: "socket", frames: ['{"type":"unicast","receiverId":1}'], await: null });
+    expect(f.plan("upstream.raw", { frame: '{"type":"unicast","receiverId":1}' })).toEqual({
+      kind: "socket",
+      frames: ['{"type":"unicast","receiverId":1}'],
+      await: null,
+    });
     expect(f.plan("upstream.raw", { frame: { type: "multicast", groupId: "g" } })).toMatchObject({ frames: ['{"type":"multicast","groupId":"g"}'] });
     const raw = f.http("upstream.raw", { http: { method: "GET", path: "/api/message?drop=false" } });
     expect(raw.url).toBe(`${API}/api/message?drop=false&${q}`);

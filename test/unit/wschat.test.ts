@@ -125,10 +125,17 @@ describe("wschat frames", () => {
 
   it("never throws and always yields an event, whatever arrives", () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.json(), fc.jsonValue().map((v) => JSON.stringify({ type: "unicast", ...(typeof v === "object" && v && !Array.isArray(v) ? v : { content: v }) }))), (text) => {
-        const out = decode(text, fake().ctx);
-        expect(out.events.length).toBe(1);
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.json(),
+          fc.jsonValue().map((v) => JSON.stringify({ type: "unicast", ...(typeof v === "object" && v && !Array.isArray(v) ? v : { content: v }) })),
+        ),
+        (text) => {
+          const out = decode(text, fake().ctx);
+          expect(out.events.length).toBe(1);
+        },
+      ),
     );
   });
 });
@@ -173,7 +180,9 @@ describe("wschat message ids", () => {
 
   it("are the same over the socket and from the offline store", () => {
     const fromSocket = only(fake().decode(seed.text(seed.offline[0]!.messages[0])));
-    const fromStore = fake().offline(answer(200, seed.offline)).events.find((e) => (e.raw as any).content === "在吗")!;
+    const fromStore = fake()
+      .offline(answer(200, seed.offline))
+      .events.find((e) => (e.raw as any).content === "在吗")!;
     expect((fromStore as any).dedupe).toBe(fromSocket.dedupe);
   });
 });
@@ -204,9 +213,21 @@ describe("wschat offline messages", () => {
   });
 
   it("gives a refetch the same dedupe keys, also for messages without a timestamp", () => {
-    const body = [{ id: seed.ALICE, messages: [{ type: "unicast", senderId: seed.ALICE, content: "ok" }, { type: "unicast", senderId: seed.ALICE, content: "ok" }] }];
-    const first = fake().offline(answer(200, body)).events.map((e) => (e as any).dedupe);
-    const again = fake().offline(answer(200, body)).events.map((e) => (e as any).dedupe);
+    const body = [
+      {
+        id: seed.ALICE,
+        messages: [
+          { type: "unicast", senderId: seed.ALICE, content: "ok" },
+          { type: "unicast", senderId: seed.ALICE, content: "ok" },
+        ],
+      },
+    ];
+    const first = fake()
+      .offline(answer(200, body))
+      .events.map((e) => (e as any).dedupe);
+    const again = fake()
+      .offline(answer(200, body))
+      .events.map((e) => (e as any).dedupe);
     expect(again).toEqual(first);
     expect(new Set(first).size).toBe(2); // two messages, not one
   });
@@ -217,14 +238,18 @@ describe("wschat offline messages", () => {
   });
 
   it("keeps an entry that does not fit as upstream.unknown without hiding the rest", () => {
-    const out = fake().offline(answer(200, [{ id: seed.ALICE, messages: ["x", { type: "unicast", senderId: seed.ALICE, content: "ok", timestamp: seed.T0 }] }]));
+    const out = fake().offline(
+      answer(200, [{ id: seed.ALICE, messages: ["x", { type: "unicast", senderId: seed.ALICE, content: "ok", timestamp: seed.T0 }] }]),
+    );
     expect(out.events.map((e) => e.type)).toEqual(["message.created", "upstream.unknown"]);
   });
 
   it("reports a failure once, again when it changes, and forgets it on success", () => {
     const f = fake();
     const first = f.offline(answer(500, "boom"));
-    expect(first.events).toEqual([{ type: "upstream.unknown", data: { reason: "offline messages (GET /api/message) answered HTTP 500" }, raw: { status: 500, text: "boom" } }]);
+    expect(first.events).toEqual([
+      { type: "upstream.unknown", data: { reason: "offline messages (GET /api/message) answered HTTP 500" }, raw: { status: 500, text: "boom" } },
+    ]);
     expect(first.fetched).toBe(0);
     expect(f.offline(answer(500, "boom again")).events).toEqual([]);
     expect((f.offline({ error: "connection refused" }).events[0]!.data as any).reason).toContain("connection refused");

@@ -109,12 +109,31 @@ const statusResponse = (code: number, text = "", requestId = 0) =>
 
 // ---- the sender and a push --------------------------------------------------------------------
 
-const SENDER = msg(2, str(1, "7357777"), varint(2, 1), str(3, "测试"), str(4, "https://chat-img.jwznb.com/a.png"), varint(5, 1), str(6, "测试成员"), msg(7, varint(1, 123), str(2, "big"), str(3, "tag"), str(4, "#FFFFFFFF")));
+const SENDER = msg(
+  2,
+  str(1, "7357777"),
+  varint(2, 1),
+  str(3, "测试"),
+  str(4, "https://chat-img.jwznb.com/a.png"),
+  varint(5, 1),
+  str(6, "测试成员"),
+  msg(7, varint(1, 123), str(2, "big"), str(3, "tag"), str(4, "#FFFFFFFF")),
+);
 
 function push(content: Uint8Array, contentType: number, extra: Uint8Array[] = [], chat: { id: string; type: number } = { id: "big", type: 2 }) {
   return frame("push_message", {
     type: "PushMessage",
-    body: cat(str(1, "m-1"), SENDER, str(3, SELF), str(4, chat.id), varint(5, chat.type), msg(6, content), varint(7, contentType), varint(8, 1700000000123), ...extra),
+    body: cat(
+      str(1, "m-1"),
+      SENDER,
+      str(3, SELF),
+      str(4, chat.id),
+      varint(5, chat.type),
+      msg(6, content),
+      varint(7, contentType),
+      varint(8, 1700000000123),
+      ...extra,
+    ),
   });
 }
 
@@ -173,7 +192,10 @@ describe("yunhu connection", () => {
     expect(e2.raw).toMatchObject({ cmd: "push_message" });
     // An unmapped cmd.
     const e3 = one(f.decode(frame("bot_board_message", { type: "BotBoardMessage", body: str(1, "b") })));
-    expect(e3).toMatchObject({ type: "upstream.unknown", raw: { cmd: "bot_board_message", data: { type_url: "type.googleapis.com/proto.BotBoardMessage", value: "CgFi" } } });
+    expect(e3).toMatchObject({
+      type: "upstream.unknown",
+      raw: { cmd: "bot_board_message", data: { type_url: "type.googleapis.com/proto.BotBoardMessage", value: "CgFi" } },
+    });
   });
 });
 
@@ -182,7 +204,13 @@ describe("yunhu connection", () => {
 describe("yunhu push_message", () => {
   it("a text message with mentions, a quote and a command", () => {
     const f = fake();
-    const d = f.decode(push(cat(str(1, "@小明 Feng的大手发力了"), str(6, "111"), str(6, "222"), str(8, "被引用")), 1, [msg(9, varint(1, 999), str(2, "MAC地址查询"), varint(4, 1)), str(11, "q-1"), varint(12, 1145)]));
+    const d = f.decode(
+      push(cat(str(1, "@小明 Feng的大手发力了"), str(6, "111"), str(6, "222"), str(8, "被引用")), 1, [
+        msg(9, varint(1, 999), str(2, "MAC地址查询"), varint(4, 1)),
+        str(11, "q-1"),
+        varint(12, 1145),
+      ]),
+    );
     const e = one(d);
     expect(e.type).toBe("message.created");
     expect(e.timestamp).toBe(1700000000123);
@@ -208,7 +236,14 @@ describe("yunhu push_message", () => {
         type_url: "type.googleapis.com/proto.PushMessage",
         value: {
           msg_id: "m-1",
-          sender: { chat_id: "7357777", chat_type: 1, name: "测试", is_vip: true, tag_old: ["测试成员"], tag: [{ id: "123", group_id: "big", text: "tag", color: "#FFFFFFFF" }] },
+          sender: {
+            chat_id: "7357777",
+            chat_type: 1,
+            name: "测试",
+            is_vip: true,
+            tag_old: ["测试成员"],
+            tag: [{ id: "123", group_id: "big", text: "tag", color: "#FFFFFFFF" }],
+          },
           recv_id: SELF,
           chat_id: "big",
           chat_type: 2,
@@ -223,7 +258,12 @@ describe("yunhu push_message", () => {
   });
 
   const cases: [string, Uint8Array, number, unknown[]][] = [
-    ["image", cat(str(3, "https://i/a.jpg"), varint(18, 2048), varint(33, 640), varint(34, 480)), 2, [{ type: "image", url: "https://i/a.jpg", width: 640, height: 480 }]],
+    [
+      "image",
+      cat(str(3, "https://i/a.jpg"), varint(18, 2048), varint(33, 640), varint(34, 480)),
+      2,
+      [{ type: "image", url: "https://i/a.jpg", width: 640, height: 480 }],
+    ],
     ["markdown", str(1, "**b**"), 3, [{ type: "markdown", text: "**b**" }]],
     ["file", cat(str(4, "a.pdf"), str(5, "https://f/a.pdf"), varint(18, 12345)), 4, [{ type: "file", url: "https://f/a.pdf", name: "a.pdf", size: 12345 }]],
     ["form", str(7, '{"f":1}'), 5, [{ type: "unknown", raw: { type: "form", form: { f: 1 } } }]],
@@ -256,7 +296,16 @@ describe("yunhu push_message", () => {
     expect((fromBot.data.message as { chat: unknown }).chat).toEqual({ type: "private", id: "bot-9" });
     const own = frame("push_message", {
       type: "PushMessage",
-      body: cat(str(1, "m-2"), msg(2, str(1, SELF), varint(2, 1)), str(3, "peer-1"), str(4, SELF), varint(5, 1), msg(6, str(1, "yo")), varint(7, 1), varint(8, 1700000000000)),
+      body: cat(
+        str(1, "m-2"),
+        msg(2, str(1, SELF), varint(2, 1)),
+        str(3, "peer-1"),
+        str(4, SELF),
+        varint(5, 1),
+        msg(6, str(1, "yo")),
+        varint(7, 1),
+        varint(8, 1700000000000),
+      ),
     });
     const e = one(f.decode(own));
     expect(e.data.message).toMatchObject({ chat: { type: "private", id: "peer-1" }, sender: { id: SELF }, self: true });
@@ -295,22 +344,37 @@ describe("yunhu other pushes", () => {
 
   it("stream_message → message.appended", () => {
     const f = fake();
-    const e = one(f.decode(frame("stream_message", { type: "StreamMessage", body: cat(str(1, "11451419180"), str(2, SELF), str(3, "26146395"), str(4, "我是追加内容")) })));
-    expect(e).toMatchObject({ type: "message.appended", data: { message: { id: "11451419180", chat: { type: "private", id: "26146395" } }, text: "我是追加内容" } });
+    const e = one(
+      f.decode(frame("stream_message", { type: "StreamMessage", body: cat(str(1, "11451419180"), str(2, SELF), str(3, "26146395"), str(4, "我是追加内容")) })),
+    );
+    expect(e).toMatchObject({
+      type: "message.appended",
+      data: { message: { id: "11451419180", chat: { type: "private", id: "26146395" } }, text: "我是追加内容" },
+    });
     const g = one(f.decode(frame("stream_message", { type: "StreamMessage", body: cat(str(1, "s2"), str(2, "g-1"), str(3, "g-1"), str(4, "x")) })));
     expect(g.data).toEqual({ message: { id: "s2", chat: { type: "group", id: "g-1" } }, text: "x" });
   });
 
   it("draft_input → draft.updated", () => {
     const e = one(fake().decode(frame("draft_input", { type: "MsgInput", body: cat(str(1, "8826687"), str(2, "测试草稿同步")) })));
-    expect(e).toMatchObject({ type: "draft.updated", data: { chat: { id: "8826687" }, text: "测试草稿同步" }, raw: { info: { cmd: "draft_input" }, data: { value: { chat_id: "8826687", input: "测试草稿同步" } } } });
+    expect(e).toMatchObject({
+      type: "draft.updated",
+      data: { chat: { id: "8826687" }, text: "测试草稿同步" },
+      raw: { info: { cmd: "draft_input" }, data: { value: { chat_id: "8826687", input: "测试草稿同步" } } },
+    });
   });
 
   it("file_send_message → file.shared", () => {
     const body = cat(str(1, "123"), str(2, SELF), varint(3, 1), str(4, "candidate"), str(5, '{"sdp":"x","n":12345678901234567890}'), str(6, "dev-9"));
     const e = one(fake().decode(frame("file_send_message", { type: "PushMessage", body })));
     expect(e.type).toBe("file.shared");
-    expect(e.data).toEqual({ from: { id: "123", device_id: "dev-9" }, to: { id: SELF }, kind: "candidate", data: { sdp: "x", n: "12345678901234567890" }, temp_code: "1" });
+    expect(e.data).toEqual({
+      from: { id: "123", device_id: "dev-9" },
+      to: { id: SELF },
+      kind: "candidate",
+      data: { sdp: "x", n: "12345678901234567890" },
+      temp_code: "1",
+    });
   });
 
   it("invite_apply → group.invited without details", () => {
@@ -326,7 +390,14 @@ describe("yunhu actions", () => {
 
   it("message.create: text with mentions and a quote", () => {
     const f = fake();
-    const p = f.http("message.create", { chat: { type: "group", id: "big" }, content: [{ type: "mention", user_id: "111", name: "小明" }, { type: "text", text: "hi" }], reply_to: "q-1" });
+    const p = f.http("message.create", {
+      chat: { type: "group", id: "big" },
+      content: [
+        { type: "mention", user_id: "111", name: "小明" },
+        { type: "text", text: "hi" },
+      ],
+      reply_to: "q-1",
+    });
     expect(p.method).toBe("POST");
     expect(p.url).toBe("https://chat-go.jwzhd.com/v1/msg/send-message");
     expect(p.headers).toEqual(HEADERS);
@@ -345,16 +416,36 @@ describe("yunhu actions", () => {
     const html = f.http("message.create", { chat: { type: "private", id: "u-1" }, content: [{ type: "html", text: "<b/>" }] });
     expect(hex(html.body as Uint8Array)).toBe(hex(cat(str(2, messageIdOf("key-2")), str(3, "u-1"), varint(4, 1), msg(5, str(1, "<b/>")), varint(6, 8))));
     const img = f.http("message.create", { chat: { type: "group", id: "g" }, content: [{ type: "image", url: "https://i/a.png", width: 10, height: 20 }] });
-    expect(hex(img.body as Uint8Array)).toBe(hex(cat(str(2, messageIdOf("key-3")), str(3, "g"), varint(4, 2), msg(5, str(3, "https://i/a.png"), varint(33, 10), varint(34, 20)), varint(6, 2))));
+    expect(hex(img.body as Uint8Array)).toBe(
+      hex(cat(str(2, messageIdOf("key-3")), str(3, "g"), varint(4, 2), msg(5, str(3, "https://i/a.png"), varint(33, 10), varint(34, 20)), varint(6, 2))),
+    );
     const file = f.http("message.create", { chat: { type: "group", id: "g" }, content: [{ type: "file", url: "https://f/a.pdf", name: "a.pdf", size: 300 }] });
-    expect(hex(file.body as Uint8Array)).toBe(hex(cat(str(2, messageIdOf("key-4")), str(3, "g"), varint(4, 2), msg(5, str(4, "a.pdf"), str(5, "https://f/a.pdf"), varint(18, 300)), varint(6, 4))));
+    expect(hex(file.body as Uint8Array)).toBe(
+      hex(cat(str(2, messageIdOf("key-4")), str(3, "g"), varint(4, 2), msg(5, str(4, "a.pdf"), str(5, "https://f/a.pdf"), varint(18, 300)), varint(6, 4))),
+    );
   });
 
   it("message.create refuses what yunhu cannot send", () => {
     const f = fake();
     expect(f.refused("message.create", { chat: { type: "group", id: "g" }, content: [{ type: "audio", url: "https://a" }] }).code).toBe("invalid_request");
-    expect(f.refused("message.create", { chat: { type: "group", id: "g" }, content: [{ type: "markdown", text: "a" }, { type: "html", text: "b" }] }).code).toBe("invalid_request");
-    expect(f.refused("message.create", { chat: { type: "group", id: "g" }, content: [{ type: "image", url: "https://i" }, { type: "text", text: "b" }] }).code).toBe("invalid_request");
+    expect(
+      f.refused("message.create", {
+        chat: { type: "group", id: "g" },
+        content: [
+          { type: "markdown", text: "a" },
+          { type: "html", text: "b" },
+        ],
+      }).code,
+    ).toBe("invalid_request");
+    expect(
+      f.refused("message.create", {
+        chat: { type: "group", id: "g" },
+        content: [
+          { type: "image", url: "https://i" },
+          { type: "text", text: "b" },
+        ],
+      }).code,
+    ).toBe("invalid_request");
   });
 
   it("message.update and message.delete", () => {
@@ -384,7 +475,11 @@ describe("yunhu actions", () => {
     expect(p.kind).toBe("socket");
     if (p.kind !== "socket") return;
     expect(p.await).toBeNull();
-    expect(JSON.parse(p.frames[0] as string)).toEqual({ seq: "key-1", cmd: "inputInfo", data: { chatId: "872440499", input: "测试笔记同步", deviceId: "79682d31" } });
+    expect(JSON.parse(p.frames[0] as string)).toEqual({
+      seq: "key-1",
+      cmd: "inputInfo",
+      data: { chatId: "872440499", input: "测试笔记同步", deviceId: "79682d31" },
+    });
   });
 
   it("upstream.raw: frames on the socket, http against the API", () => {

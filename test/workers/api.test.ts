@@ -23,7 +23,10 @@ describe("authentication", () => {
   });
 
   it("answers 503 when RELAY_TOKEN is not configured, never open", async () => {
-    const res = await app.fetch(new Request("http://relay.test/v1/connections", { headers: { authorization: "Bearer anything" } }), { ...env, RELAY_TOKEN: undefined });
+    const res = await app.fetch(new Request("http://relay.test/v1/connections", { headers: { authorization: "Bearer anything" } }), {
+      ...env,
+      RELAY_TOKEN: undefined,
+    });
     expect(res.status).toBe(503);
     const body = (await res.json()) as any;
     expect(body.detail).toContain("RELAY_TOKEN");
@@ -33,7 +36,9 @@ describe("authentication", () => {
     expect((await api("/healthz", { token: null })).body).toMatchObject({ ok: true });
     const doc = (await api("/openapi.json", { token: null })).body;
     expect(doc.openapi).toMatch(/^3\./);
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(["/v1/connections/{id}", "/v1/connections/{id}/events", "/v1/connections/{id}/actions/message.create"]));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(["/v1/connections/{id}", "/v1/connections/{id}/events", "/v1/connections/{id}/actions/message.create"]),
+    );
     expect(doc.components.schemas.RoomimConnectionPut.properties.upstream.properties.url).toBeDefined();
   });
 });
@@ -68,7 +73,10 @@ describe("errors", () => {
     expect(platform.body.errors).toEqual([{ path: "platform", message: expect.stringContaining("roomim") }]);
     const upstream = await api("/v1/connections/a", { method: "PUT", body: { platform: "roomim", upstream: { url: "http://x" }, webhook } });
     expect(upstream.body.errors.map((e: any) => e.path)).toEqual(["upstream.url"]);
-    const secret = await api("/v1/connections/a", { method: "PUT", body: { platform: "roomim", upstream: { url: "ws://x" }, webhook: { ...webhook, secret: "whsec_short" } } });
+    const secret = await api("/v1/connections/a", {
+      method: "PUT",
+      body: { platform: "roomim", upstream: { url: "ws://x" }, webhook: { ...webhook, secret: "whsec_short" } },
+    });
     expect(secret.body.errors.map((e: any) => e.path)).toEqual(["webhook.secret"]);
     const query = await api("/v1/connections/a/events?limit=0&after=nope");
     expect(query.body.errors.map((e: any) => e.path).sort()).toEqual(["after", "limit"]);
@@ -77,7 +85,12 @@ describe("errors", () => {
 
 describe("connections", () => {
   it("generates a webhook secret once, keeps it on replace, and never shows credentials", async () => {
-    const body = { platform: "roomim", upstream: { url: "ws://127.0.0.1:1/ws?token=secret", headers: { authorization: "Bearer up" } }, webhook, enabled: false };
+    const body = {
+      platform: "roomim",
+      upstream: { url: "ws://127.0.0.1:1/ws?token=secret", headers: { authorization: "Bearer up" } },
+      webhook,
+      enabled: false,
+    };
     const created = await api("/v1/connections/secret-once", { method: "PUT", body });
     expect(created.status).toBe(201);
     expect(created.body.webhook.secret).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/);

@@ -41,7 +41,10 @@ describe("chat68 session", () => {
     const id = await connectChat68("c68-up");
     const before = (await chat68Sim("received")).received.length;
     // The workers project runs the heartbeat every 400 ms.
-    await until("heartbeats answered", async () => (await chat68Sim("received")).received.slice(before).filter((f: any) => f.parsed?.type === "getApiUrl").length >= 2);
+    await until(
+      "heartbeats answered",
+      async () => (await chat68Sim("received")).received.slice(before).filter((f: any) => f.parsed?.type === "getApiUrl").length >= 2,
+    );
     const conn = (await api(`/v1/connections/${id}`)).body;
     expect(conn.status).toMatchObject({ state: "connected", attempt: 0 });
     expect(conn.upstream).toEqual({ url: `${CHAT68.replace("http", "ws")}/`, api: CHAT68 });
@@ -74,7 +77,10 @@ describe("chat68 session", () => {
     });
     await chat68Sim("push/message", { chat: "friend", msgType: 1, content: "http://r.example/a.jpg||http://r.example/a_s.jpg||20310||0", msgId: 4626337039 });
     const image = await webhookOf(id, "message.created", (e) => e.data.message.id === "4626337039");
-    expect(image.data.message).toMatchObject({ chat: { type: "private", id: PWGEN }, content: [{ type: "image", url: "http://r.example/a.jpg", thumbnail: "http://r.example/a_s.jpg" }] });
+    expect(image.data.message).toMatchObject({
+      chat: { type: "private", id: PWGEN },
+      content: [{ type: "image", url: "http://r.example/a.jpg", thumbnail: "http://r.example/a_s.jpg" }],
+    });
     await chat68Sim("push/message", { chatId: BIG_GROUP, content: "big", msgId: "9223372036854775807" });
     const big = await webhookOf(id, "message.created", (e) => e.data.message.text === "big");
     expect(big.data.message).toMatchObject({ id: "9223372036854775807", chat: { type: "group", id: BIG_GROUP } });
@@ -87,7 +93,13 @@ describe("chat68 session", () => {
     await chat68Sim("push/readCancel", { on: false });
     expect((await webhookOf(id, "group.updated", (e) => e.data.burn_after_reading !== undefined)).data.group).toEqual({ id: GROUP });
     // The result of a send made from the desktop app: nothing waits for it, and it is no event.
-    await chat68Sim("raw", JSON.stringify({ operator: "msgListPropertyUpdate", data: { id: 389284, type: "group", list: [{ customMsgId: "55555555555", updated: { MsgID: 4688999999, readStatus: 1 } }] } }));
+    await chat68Sim(
+      "raw",
+      JSON.stringify({
+        operator: "msgListPropertyUpdate",
+        data: { id: 389284, type: "group", list: [{ customMsgId: "55555555555", updated: { MsgID: 4688999999, readStatus: 1 } }] },
+      }),
+    );
     // An answer to a request nobody made is kept.
     await chat68Sim("raw", '{"id":"nobody","type":"getGroups","data":[]}');
     expect((await webhookOf(id, "upstream.unknown")).data).toEqual({ reason: "a reply no action is waiting for", key: "nobody" });
@@ -123,7 +135,10 @@ describe("chat68 actions", () => {
     const id = await connectChat68("c68-file");
     const res = await act(id, "message.create", { chat: { type: "group", id: GROUP }, content: [{ type: "file", url: "file:///C:/Users/bot/report.pdf" }] });
     expect(res.status).toBe(200);
-    expect((await chat68Sim("sent")).sent.find((s: any) => s.msgId === res.body.message_id)).toMatchObject({ kind: "sendFile", file: "C:/Users/bot/report.pdf" });
+    expect((await chat68Sim("sent")).sent.find((s: any) => s.msgId === res.body.message_id)).toMatchObject({
+      kind: "sendFile",
+      file: "C:/Users/bot/report.pdf",
+    });
   });
 
   it("message.delete recalls on both sides through the side API, with the remembered customMsgId", async () => {

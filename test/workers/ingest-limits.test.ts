@@ -40,10 +40,14 @@ describe("oversized and hostile frames", () => {
     for (const text of first) await sim("push/message", { text });
     await sim("push/message", { text: `huge ${id} ${"x".repeat(5 * 1024 * 1024)}` });
     for (const text of last) await sim("push/message", { text });
-    const events = await until("200 messages and the report stored", async () => {
-      const all = await allEvents(id);
-      return texts(all).length >= 200 && all.some((e) => e.type === "upstream.unknown") ? all : null;
-    }, 30_000);
+    const events = await until(
+      "200 messages and the report stored",
+      async () => {
+        const all = await allEvents(id);
+        return texts(all).length >= 200 && all.some((e) => e.type === "upstream.unknown") ? all : null;
+      },
+      30_000,
+    );
     expect(texts(events).filter((t) => !t.startsWith("huge"))).toEqual([...first, ...last]);
     const report = events.find((e) => e.type === "upstream.unknown")!;
     expect(report.data.reason).toMatch(/over the 1 MiB frame limit/);
@@ -60,10 +64,14 @@ describe("oversized and hostile frames", () => {
     // A 600 KB text fits in a frame; its event carries it twice (data and raw): 1.2 MB.
     await sim("push/message", { text: `big ${id} ${"y".repeat(600_000)}` });
     await sim("push/message", { text: `small ${id}` });
-    const events = await until("both stored", async () => {
-      const all = await allEvents(id);
-      return texts(all).includes(`small ${id}`) && all.some((e) => e.truncated) ? all : null;
-    }, 30_000);
+    const events = await until(
+      "both stored",
+      async () => {
+        const all = await allEvents(id);
+        return texts(all).includes(`small ${id}`) && all.some((e) => e.truncated) ? all : null;
+      },
+      30_000,
+    );
     const big = events.find((e) => e.truncated)!;
     expect(big.raw).toMatchObject({ truncated: true });
     expect(["message.created", "upstream.unknown"]).toContain(big.type);
@@ -77,10 +85,14 @@ describe("oversized and hostile frames", () => {
     for (let i = 0; i < 1_000_000; i++) keys.push(`"k${i}":${i}`);
     await sim("raw", `{${keys.join(",")}}`);
     await sim("push/message", { text: `after ${id}` });
-    const events = await until("the report and the next message", async () => {
-      const all = await allEvents(id);
-      return texts(all).includes(`after ${id}`) && all.some((e) => e.type === "upstream.unknown") ? all : null;
-    }, 30_000);
+    const events = await until(
+      "the report and the next message",
+      async () => {
+        const all = await allEvents(id);
+        return texts(all).includes(`after ${id}`) && all.some((e) => e.type === "upstream.unknown") ? all : null;
+      },
+      30_000,
+    );
     expect(events.find((e) => e.type === "upstream.unknown").data.reason).toMatch(/frame of \d+ bytes is over the 1 MiB frame limit/);
     await expectStillConnected(id, before);
   }, 60_000);
@@ -90,10 +102,14 @@ describe("oversized and hostile frames", () => {
     const before = (await sim("state")).connections;
     await sim("raw", `{"msgType":1,"payload":${"[".repeat(10_000)}${"]".repeat(10_000)}}`);
     await sim("push/message", { text: `after ${id}` });
-    const events = await until("the report and the next message", async () => {
-      const all = await allEvents(id);
-      return texts(all).includes(`after ${id}`) && all.some((e) => e.type === "upstream.unknown") ? all : null;
-    }, 15_000);
+    const events = await until(
+      "the report and the next message",
+      async () => {
+        const all = await allEvents(id);
+        return texts(all).includes(`after ${id}`) && all.some((e) => e.type === "upstream.unknown") ? all : null;
+      },
+      15_000,
+    );
     expect(events.find((e) => e.type === "upstream.unknown").data.reason).toMatch(/nested deeper than 128 levels/);
     await expectStillConnected(id, before);
   });
@@ -111,10 +127,14 @@ describe("oversized and hostile frames", () => {
     });
     const sent = [`a ${id}`, `b ${id}`, `poison ${id}`, `c ${id}`, `d ${id}`];
     for (const text of sent) await sim("push/message", { text });
-    const events = await until("the four others and the report", async () => {
-      const all = await allEvents(id);
-      return texts(all).length >= 4 && all.some((e) => e.type === "upstream.unknown") ? all : null;
-    }, 15_000);
+    const events = await until(
+      "the four others and the report",
+      async () => {
+        const all = await allEvents(id);
+        return texts(all).length >= 4 && all.some((e) => e.type === "upstream.unknown") ? all : null;
+      },
+      15_000,
+    );
     expect(texts(events)).toEqual([`a ${id}`, `b ${id}`, `c ${id}`, `d ${id}`]);
     const report = events.find((e) => e.type === "upstream.unknown");
     expect(report.data).toMatchObject({ type: "message.created", reason: expect.stringMatching(/could not be stored: .*SQLITE_TOOBIG/) });

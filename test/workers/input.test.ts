@@ -25,12 +25,16 @@ describe("deeply nested JSON", () => {
     for (const depth of [5_000, 10_000]) {
       const body = `{"chat":{"type":"group","id":"1"},"content":"x","extra":${deep(depth)}}`;
       expectRefusedForDepth(await api(`/v1/connections/${id}/actions/message.create`, { body }));
-      expectRefusedForDepth(await api(`/v1/connections/${id}/actions/upstream.raw`, { body: `{"frame":${deep(depth)}}`, headers: { "idempotency-key": `k${depth}` } }));
+      expectRefusedForDepth(
+        await api(`/v1/connections/${id}/actions/upstream.raw`, { body: `{"frame":${deep(depth)}}`, headers: { "idempotency-key": `k${depth}` } }),
+      );
     }
   });
 
   it("in any request body is a 400 (create, change, retry)", async () => {
-    expectRefusedForDepth(await api("/v1/connections/deep-put", { method: "PUT", body: `{"platform":"roomim","upstream":${deep(6_000)},"webhook":{"url":"https://x.example"}}` }));
+    expectRefusedForDepth(
+      await api("/v1/connections/deep-put", { method: "PUT", body: `{"platform":"roomim","upstream":${deep(6_000)},"webhook":{"url":"https://x.example"}}` }),
+    );
     await api("/v1/connections/deep-patch", { method: "PUT", body: { platform: "roomim", upstream: { url: "ws://127.0.0.1:1/" }, webhook, enabled: false } });
     expectRefusedForDepth(await api("/v1/connections/deep-patch", { method: "PATCH", body: `{"webhook":${deep(6_000)}}` }));
     expectRefusedForDepth(await api("/v1/connections/deep-patch/deliveries/retry", { body: `{"event_ids":${"[".repeat(6_000)}${"]".repeat(6_000)}}` }));
@@ -87,8 +91,25 @@ describe("random request bodies", () => {
   }
 
   it("create and change a connection: 2xx or 4xx", async () => {
-    const put = { platform: "roomim", upstream: { url: "ws://127.0.0.1:1/ws", headers: { authorization: "x" } }, webhook: { ...webhook, events: ["message.*"] }, enabled: false };
-    const putPaths = [["platform"], ["upstream"], ["upstream", "url"], ["upstream", "headers"], ["upstream", "headers", "x-a"], ["webhook"], ["webhook", "url"], ["webhook", "secret"], ["webhook", "events"], ["enabled"], ["extra"]];
+    const put = {
+      platform: "roomim",
+      upstream: { url: "ws://127.0.0.1:1/ws", headers: { authorization: "x" } },
+      webhook: { ...webhook, events: ["message.*"] },
+      enabled: false,
+    };
+    const putPaths = [
+      ["platform"],
+      ["upstream"],
+      ["upstream", "url"],
+      ["upstream", "headers"],
+      ["upstream", "headers", "x-a"],
+      ["webhook"],
+      ["webhook", "url"],
+      ["webhook", "secret"],
+      ["webhook", "events"],
+      ["enabled"],
+      ["extra"],
+    ];
     await fc.assert(
       fc.asyncProperty(fc.constantFrom("fuzz-a", "fuzz-b"), bodyText(mutate(put, putPaths)), async (id, text) => {
         await expectNo5xx(`/v1/connections/${id}`, "PUT", text);
@@ -103,10 +124,14 @@ describe("random request bodies", () => {
     const create = { chat: { type: "group", id: "1" }, content: [{ type: "text", text: "x" }], reply_to: "2" };
     const paths = [["chat"], ["chat", "type"], ["chat", "id"], ["content"], ["reply_to"], ["frame"], ["message_id"], ["event_ids"]];
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom("message.create", "message.delete", "upstream.raw", "group.list", "no.such"), bodyText(mutate(create, paths)), async (name, text) => {
-        await expectNo5xx(`/v1/connections/fuzz-off/actions/${name}`, "POST", text, ["not_connected", "unsupported_action"]);
-        await expectNo5xx("/v1/connections/fuzz-off/deliveries/retry", "POST", text);
-      }),
+      fc.asyncProperty(
+        fc.constantFrom("message.create", "message.delete", "upstream.raw", "group.list", "no.such"),
+        bodyText(mutate(create, paths)),
+        async (name, text) => {
+          await expectNo5xx(`/v1/connections/fuzz-off/actions/${name}`, "POST", text, ["not_connected", "unsupported_action"]);
+          await expectNo5xx("/v1/connections/fuzz-off/deliveries/retry", "POST", text);
+        },
+      ),
       { numRuns: 60 },
     );
   });

@@ -56,7 +56,9 @@ const linktest: Platform<Config> = {
       request: { method: "GET", url: `${SIM}/control/state?prepare` },
       then: () => {
         requests.set(ctx.connection, [...(requests.get(ctx.connection) ?? []), "prepare"]);
-        return ctx.config.refuse ? { events: [], refused: "the gateway refused the token" } : { events: [], dial: { url: `${ctx.config.url}?token=${ctx.connection}` } };
+        return ctx.config.refuse
+          ? { events: [], refused: "the gateway refused the token" }
+          : { events: [], dial: { url: `${ctx.config.url}?token=${ctx.connection}` } };
       },
     }),
     readiness: "open",
@@ -83,7 +85,10 @@ afterAll(() => {
 async function create(refuse = false): Promise<string> {
   const { id, hook } = await freshHook("link");
   requests.set(id, []);
-  const put = await api(`/v1/connections/${id}`, { method: "PUT", body: { platform: "linktest", upstream: { url: `${SIM_WS}/ws`, refuse }, webhook: { url: hook } } });
+  const put = await api(`/v1/connections/${id}`, {
+    method: "PUT",
+    body: { platform: "linktest", upstream: { url: `${SIM_WS}/ws`, refuse }, webhook: { url: hook } },
+  });
   expect(put.status).toBe(201);
   return id;
 }
@@ -116,7 +121,10 @@ describe("link steps in the session", () => {
 
     // What the steps remembered is on a shelf of capacity 1: only the last page is kept.
     await runInDurableObject(stubOf(id), (_obj: unknown, state: DurableObjectState) => {
-      const keys = state.storage.sql.exec<{ key: string }>("SELECT key FROM memo WHERE shelf = 'page'").toArray().map((r) => r.key);
+      const keys = state.storage.sql
+        .exec<{ key: string }>("SELECT key FROM memo WHERE shelf = 'page'")
+        .toArray()
+        .map((r) => r.key);
       expect(keys).toEqual(["page:2"]);
     });
     await api(`/v1/connections/${id}`, { method: "DELETE" });
@@ -205,7 +213,8 @@ describe("the store on a Durable Object's SQLite", () => {
       for (let step = 0; step < 300; step++) {
         now += Math.floor(random() * 8);
         const batch: Record<string, unknown> = {};
-        for (let n = Math.floor(random() * 3) + 1; n > 0; n--) batch[`${"abcd"[Math.floor(random() * 4)]}:${Math.floor(random() * 10)}`] = random() < 0.15 ? null : step;
+        for (let n = Math.floor(random() * 3) + 1; n > 0; n--)
+          batch[`${"abcd"[Math.floor(random() * 4)]}:${Math.floor(random() * 10)}`] = random() < 0.15 ? null : step;
         ram.apply(batch, now);
         store.transaction(() => store.remember(batch, now, bounds));
         if (step % 25 !== 24) continue;

@@ -63,7 +63,13 @@ describe("oicq session", () => {
   it("performs every action against the daemon's HTTP API", async () => {
     const { id } = await connectOicq("oicq-actions");
     const since = await requestCount();
-    const sentGroup = await act(id, "message.create", { chat: { type: "group", id: GROUP }, content: [{ type: "text", text: "hi " }, { type: "mention", user_id: "all" }] });
+    const sentGroup = await act(id, "message.create", {
+      chat: { type: "group", id: GROUP },
+      content: [
+        { type: "text", text: "hi " },
+        { type: "mention", user_id: "all" },
+      ],
+    });
     expect(sentGroup.status).toBe(200);
     expect(typeof sentGroup.body.message_id).toBe("string");
     expect((await act(id, "message.create", { chat: { type: "private", id: FRIEND }, content: "hello" })).status).toBe(200);

@@ -11,10 +11,14 @@ import { api, connectRoomim, freshHook, SECRET, until, webhookOf, YUNHU, yunhuSi
 const stubOf = (id: string) => (env as any).SESSIONS.get((env as any).SESSIONS.idFromName(id));
 
 async function expectFailedSlowly(id: string, lastError: RegExp): Promise<void> {
-  const view = await until(`${id} failed`, async () => {
-    const body = (await api(`/v1/connections/${id}`)).body;
-    return body.status.state === "failed" ? body : null;
-  }, 15_000);
+  const view = await until(
+    `${id} failed`,
+    async () => {
+      const body = (await api(`/v1/connections/${id}`)).body;
+      return body.status.state === "failed" ? body : null;
+    },
+    15_000,
+  );
   expect(view.status.last_error).toMatch(lastError);
   expect(view.status.retry_at - Date.now()).toBeGreaterThan(60_000); // the slow retry, not the 1 s backoff
   const failed = await webhookOf(id, "connection.failed");
@@ -28,7 +32,11 @@ describe("refusals", () => {
       const { id, hook } = await freshHook("yunhu-close");
       const put = await api(`/v1/connections/${id}`, {
         method: "PUT",
-        body: { platform: "yunhu", upstream: { userId: "7356666", token: "wrong-token", url: `${YUNHU.replace("http", "ws")}/ws`, api: YUNHU }, webhook: { url: hook, secret: SECRET } },
+        body: {
+          platform: "yunhu",
+          upstream: { userId: "7356666", token: "wrong-token", url: `${YUNHU.replace("http", "ws")}/ws`, api: YUNHU },
+          webhook: { url: hook, secret: SECRET },
+        },
       });
       expect(put.status).toBe(201);
       await expectFailedSlowly(id, /closed the socket after the login/);

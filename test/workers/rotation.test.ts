@@ -41,7 +41,10 @@ describe("webhook secret rotation", () => {
 
     // The sink still verifies with the old secret (a receiver not yet updated): it accepts.
     await sim("push/message", { text: `during overlap ${id}` });
-    const during: any = await until("a signed delivery during the overlap", async () => (await requestsWith(id, `during overlap ${id}`)).filter((r: any) => r.verified)[0]);
+    const during: any = await until(
+      "a signed delivery during the overlap",
+      async () => (await requestsWith(id, `during overlap ${id}`)).filter((r: any) => r.verified)[0],
+    );
     const signatures: string[] = during.headers["webhook-signature"].split(" ");
     expect(signatures).toHaveLength(2);
     expect(signatures.every((s) => s.startsWith("v1,"))).toBe(true);
@@ -56,7 +59,10 @@ describe("webhook secret rotation", () => {
     });
     await sink("secret", { name: id, secret: NEW_SECRET });
     await sim("push/message", { text: `after expiry ${id}` });
-    const after: any = await until("a signed delivery after the overlap", async () => (await requestsWith(id, `after expiry ${id}`)).filter((r: any) => r.verified)[0]);
+    const after: any = await until(
+      "a signed delivery after the overlap",
+      async () => (await requestsWith(id, `after expiry ${id}`)).filter((r: any) => r.verified)[0],
+    );
     expect(after!.headers["webhook-signature"]!.split(" ")).toHaveLength(1);
     expect(verifies(NEW_SECRET, after!, after!.headers["webhook-signature"]!)).toBe(true);
   });

@@ -44,7 +44,9 @@ describe("session against the roomim simulator", () => {
     expect(typeof res.body.timestamp).toBe("number");
     const frame = (await sim("received")).received.find((f: any) => f.text.includes(`hello from ${id}`));
     expect(frame.text).toContain(`"room":${ROOM},`);
-    expect(frame.text).toMatch(/^\{"request":1,"msgType":1,"localId":"[^"]+","room":1858415724765278210,"msgText":"hello from [^"]+","payload":\{"extras":""\}\}$/);
+    expect(frame.text).toMatch(
+      /^\{"request":1,"msgType":1,"localId":"[^"]+","room":1858415724765278210,"msgText":"hello from [^"]+","payload":\{"extras":""\}\}$/,
+    );
   });
 
   it("maps every pushed frame to its unified event", async () => {
@@ -110,7 +112,9 @@ describe("session against the roomim simulator", () => {
     expect(res.body).toEqual({});
     const frame = (await sim("received")).received.find((f: any) => f.text.includes(`"msgId":${sent.body.message_id}`));
     expect(frame.text).toMatch(/^\{"request":2,"msgType":1,/);
-    const missing = await api(`/v1/connections/${id}/actions/message.delete`, { body: { chat: { type: "group", id: ROOM }, message_id: "1111111111111111111" } });
+    const missing = await api(`/v1/connections/${id}/actions/message.delete`, {
+      body: { chat: { type: "group", id: ROOM }, message_id: "1111111111111111111" },
+    });
     expect(missing.status).toBe(422);
     expect(missing.body.upstream.code).toBe(2003);
   });

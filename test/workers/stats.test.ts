@@ -16,8 +16,10 @@ describe("connection stats", () => {
     const { id } = await connectRoomim("stats");
     await webhookOf(id, "connection.connected");
     for (const text of ["one", "two", "three"]) await sim("push/message", { text: `${text} ${id}` });
-    await until("three messages delivered", async () =>
-      (await api(`/v1/connections/${id}/deliveries?status=delivered`)).body.deliveries.filter((d: any) => d.type === "message.created").length === 3,
+    await until(
+      "three messages delivered",
+      async () =>
+        (await api(`/v1/connections/${id}/deliveries?status=delivered`)).body.deliveries.filter((d: any) => d.type === "message.created").length === 3,
     );
     // A fourth that fails every attempt: the receiver answers 500, and the schedule is fast-forwarded to the last attempt.
     await sink("down", { name: id, status: 500 });
@@ -56,7 +58,10 @@ describe("connection stats", () => {
     expect(series.filter((b: any) => b.delivered === 0).every((b: any) => b.latency_p50_ms === null && b.latency_p99_ms === null)).toBe(true);
 
     // The same traffic in the day's 15-minute and the week's 2-hour buckets.
-    for (const [window, bucket, count] of [["24h", 900_000, 96], ["7d", 7_200_000, 84]] as const) {
+    for (const [window, bucket, count] of [
+      ["24h", 900_000, 96],
+      ["7d", 7_200_000, 84],
+    ] as const) {
       const wide = (await api(`/v1/connections/${id}/stats?window=${window}`)).body;
       expect(wide).toMatchObject({ window, bucket_ms: bucket });
       expect(wide.series).toHaveLength(count);

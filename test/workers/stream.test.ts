@@ -39,7 +39,10 @@ describe("the event stream", () => {
   it("sends the stored events, then new ones in order, and resumes after a drop with neither gap nor repeat", { timeout: 20_000 }, async () => {
     const { id } = await connectRoomim("stream");
     for (let i = 0; i < 3; i++) await sim("push/message", { room: ROOM, text: `${id} stored ${i}` });
-    await until("3 stored", async () => (await api(`/v1/connections/${id}/events?type=message.*`)).body.events.filter((e: any) => e.data.message.text.startsWith(id)).length === 3);
+    await until(
+      "3 stored",
+      async () => (await api(`/v1/connections/${id}/events?type=message.*`)).body.events.filter((e: any) => e.data.message.text.startsWith(id)).length === 3,
+    );
 
     const first = await open(id);
     expect(first.status).toBe(200);

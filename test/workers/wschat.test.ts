@@ -14,7 +14,10 @@ const OWNER = "u-owner";
 
 /** The simulator's /control API. */
 async function sim(path: string, body?: unknown): Promise<any> {
-  const res = await fetch(`${WSCHAT}/control/${path}`, { method: body === undefined ? "GET" : "POST", body: body === undefined ? undefined : JSON.stringify(body) });
+  const res = await fetch(`${WSCHAT}/control/${path}`, {
+    method: body === undefined ? "GET" : "POST",
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   if (!res.ok) throw new Error(`control ${path}: ${res.status} ${await res.text()}`);
   return res.json();
 }
@@ -28,7 +31,11 @@ async function connectWschat(prefix: string, upstream: Record<string, unknown> =
   const { id, hook } = await freshHook(prefix);
   const put = await api(`/v1/connections/${id}`, {
     method: "PUT",
-    body: { platform: "wschat", upstream: { url: `${WSCHAT.replace("http", "ws")}/ws`, accessToken: `tok-${id}`, ...upstream }, webhook: { url: hook, secret: SECRET } },
+    body: {
+      platform: "wschat",
+      upstream: { url: `${WSCHAT.replace("http", "ws")}/ws`, accessToken: `tok-${id}`, ...upstream },
+      webhook: { url: hook, secret: SECRET },
+    },
   });
   if (put.status !== 201) throw new Error(`PUT ${id}: ${put.status} ${JSON.stringify(put.body)}`);
   await until(`${id} connected`, async () => (await api(`/v1/connections/${id}`)).body.status.state === "connected");
@@ -102,7 +109,12 @@ describe("wschat session", { timeout: 30_000 }, () => {
     const t0 = Date.now() - 60_000;
     const texts = ["first", "second", "third", "fourth"];
     // Pushed out of order and from two senders: the relay orders them by server time.
-    for (const [i, text] of [[1, "second"], [0, "first"], [3, "fourth"], [2, "third"]] as const) {
+    for (const [i, text] of [
+      [1, "second"],
+      [0, "first"],
+      [3, "fourth"],
+      [2, "third"],
+    ] as const) {
       await sim("push/message", { from: i % 2 ? PEER : OWNER, to: id, content: text, timestamp: t0 + i * 1000 });
     }
     expect((await sim(`offline?user=${id}`)).messages).toHaveLength(4);
@@ -219,7 +231,10 @@ describe("wschat session", { timeout: 30_000 }, () => {
     await ok("group.invite", { group_id: group, user_id: PEER });
     const invitation = ((await (await rest(PEER, "GET", "/api/request")).json()) as any[]).find((i: any) => i.groupId === group);
     await rest(PEER, "PUT", `/api/request/${invitation.id}`);
-    expect((await ok("group.member.list", { group_id: group })).members).toEqual([{ id, role: "owner" }, { id: PEER, role: "member" }]);
+    expect((await ok("group.member.list", { group_id: group })).members).toEqual([
+      { id, role: "owner" },
+      { id: PEER, role: "member" },
+    ]);
     expect((await ok("group.list", {})).groups).toEqual([{ id: group, name: "周日爬山", owner_id: id, member_ids: [id, PEER] }]);
 
     const since = (await sim("received")).received.length;
@@ -243,7 +258,15 @@ describe("wschat session", { timeout: 30_000 }, () => {
     expect((await sim("groups")).groups.some((g: any) => g.id === group)).toBe(false);
     const paths = (await requestsOf(id)).map((r) => `${r.method} ${r.path.replace(group, "{id}")}`);
     expect(paths).toEqual(
-      expect.arrayContaining(["POST /api/group", "PUT /api/group/{id}", "GET /api/group/{id}", "GET /api/group", "POST /api/request", "DELETE /api/group/{id}", "POST /notification"]),
+      expect.arrayContaining([
+        "POST /api/group",
+        "PUT /api/group/{id}",
+        "GET /api/group/{id}",
+        "GET /api/group",
+        "POST /api/request",
+        "DELETE /api/group/{id}",
+        "POST /notification",
+      ]),
     );
   });
 
@@ -285,7 +308,10 @@ describe("wschat session", { timeout: 30_000 }, () => {
 
   it("puts a refused token in failed, with connection.failed", async () => {
     const { id, hook } = await freshHook("wsc-refused");
-    await api(`/v1/connections/${id}`, { method: "PUT", body: { platform: "wschat", upstream: { url: `${WSCHAT.replace("http", "ws")}/ws`, accessToken: "stolen" }, webhook: { url: hook, secret: SECRET } } });
+    await api(`/v1/connections/${id}`, {
+      method: "PUT",
+      body: { platform: "wschat", upstream: { url: `${WSCHAT.replace("http", "ws")}/ws`, accessToken: "stolen" }, webhook: { url: hook, secret: SECRET } },
+    });
     const failed = await webhookOf(id, "connection.failed");
     expect(failed.data).toMatchObject({ code: 401 });
     expect((await api(`/v1/connections/${id}`)).body.status.state).toBe("failed");

@@ -28,7 +28,11 @@ describe("yunhu session", () => {
     const { id, hook } = await freshHook("yunhu-refused");
     const put = await api(`/v1/connections/${id}`, {
       method: "PUT",
-      body: { platform: "yunhu", upstream: { userId: "7356666", token: "wrong-token", url: `${YUNHU.replace("http", "ws")}/ws`, api: YUNHU }, webhook: { url: hook, secret: SECRET } },
+      body: {
+        platform: "yunhu",
+        upstream: { userId: "7356666", token: "wrong-token", url: `${YUNHU.replace("http", "ws")}/ws`, api: YUNHU },
+        webhook: { url: hook, secret: SECRET },
+      },
     });
     expect(put.status).toBe(201);
     const failed = await webhookOf(id, "connection.failed");
@@ -44,7 +48,11 @@ describe("yunhu session", () => {
       const { id, hook } = await freshHook("yunhu-silent");
       await api(`/v1/connections/${id}`, {
         method: "PUT",
-        body: { platform: "yunhu", upstream: { userId: "7356666", token: TOKEN, url: `${YUNHU.replace("http", "ws")}/ws`, api: YUNHU }, webhook: { url: hook, secret: SECRET } },
+        body: {
+          platform: "yunhu",
+          upstream: { userId: "7356666", token: TOKEN, url: `${YUNHU.replace("http", "ws")}/ws`, api: YUNHU },
+          webhook: { url: hook, secret: SECRET },
+        },
       });
       expect((await api(`/v1/connections/${id}`)).body.status.state).toBe("connecting");
       const failed = await webhookOf(id, "connection.failed", () => true, 15_000);
@@ -62,7 +70,8 @@ describe("yunhu session", () => {
     expect((await api(`/v1/connections/${id}`)).body.status.state).toBe("connected"); // acked heartbeats keep it up
     // The default deviceId: derived from the connection id (hex of its bytes), the same on every login.
     const deviceId = [...new TextEncoder().encode(id)].map((b) => b.toString(16).padStart(2, "0")).join("");
-    const logins = async () => (await yunhuSim("received")).received.filter((f: any) => f.parsed?.cmd === "login" && f.parsed.data.deviceId === deviceId).length;
+    const logins = async () =>
+      (await yunhuSim("received")).received.filter((f: any) => f.parsed?.cmd === "login" && f.parsed.data.deviceId === deviceId).length;
     const before = await logins();
     expect(before).toBeGreaterThanOrEqual(1);
     await yunhuSim("heartbeats", { silent: true });
@@ -113,6 +122,8 @@ describe("yunhu session", () => {
     expect((await act(id, "message.create", { chat: { type: "group", id: GROUP }, content: "x" })).status).toBe(502);
     const draft = await act(id, "yunhu.draft", { chat: { id: GROUP }, text: "draft" });
     expect(draft.status).toBe(202);
-    await until("the inputInfo frame", async () => (await yunhuSim("received")).received.some((f: any) => f.parsed?.cmd === "inputInfo" && f.parsed.data.input === "draft"));
+    await until("the inputInfo frame", async () =>
+      (await yunhuSim("received")).received.some((f: any) => f.parsed?.cmd === "inputInfo" && f.parsed.data.input === "draft"),
+    );
   });
 });

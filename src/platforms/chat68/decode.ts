@@ -102,7 +102,10 @@ function refusal(a: Answer): Problem | undefined {
   }
   if (isRecord(a.data) && a.data.commonResult !== undefined) {
     const common = CommonResult.safeParse(a.data.commonResult);
-    if (!common.success) return problem("upstream_error", `the 68chat web API answered ${a.type} with an unreadable commonResult`, { upstream: { code: null, text: shown(a.data.commonResult) } });
+    if (!common.success)
+      return problem("upstream_error", `the 68chat web API answered ${a.type} with an unreadable commonResult`, {
+        upstream: { code: null, text: shown(a.data.commonResult) },
+      });
     const code = common.data.errCode;
     if (Number(code) !== OK_CODE) {
       const c = common.data as Obj;
@@ -269,7 +272,11 @@ function sendResult(f: Obj): Decoded {
       if (messageId && chatId && d.type) remember[messageKey(messageId)] = { c: custom, t: d.type === "group" ? "group" : "private", i: chatId };
     } else {
       const detail = `the 68chat client reported the message as not sent (readStatus ${readStatus})`;
-      replies.push({ key: confirmKey(custom), problem: problem("upstream_rejected", detail, { upstream: { code: readStatus, text: "message not sent" } }), quiet: true });
+      replies.push({
+        key: confirmKey(custom),
+        problem: problem("upstream_rejected", detail, { upstream: { code: readStatus, text: "message not sent" } }),
+        quiet: true,
+      });
     }
   }
   if (replies.length === 0) return unknown("msgListPropertyUpdate without customMsgId", f);
@@ -293,4 +300,3 @@ function withMemory(decoded: Decoded, remember: Record<string, unknown>): Decode
 function issuePaths(error: { issues: readonly { path: readonly PropertyKey[] }[] }): string {
   return [...new Set(error.issues.map((i) => i.path.join(".") || "(root)"))].join(", ");
 }
-

@@ -82,7 +82,12 @@ function web(api: WebApi, data: Obj | undefined, ctx: Ctx, next: Next): Plan {
 function sendText(ctx: Ctx, chat: { type: "private" | "group"; id: string }, values: SendElement["values"], quote = true): Extract<Plan, { kind: "socket" }> {
   const key = ctx.newKey();
   const custom = customMsgId(key);
-  const data: SendMsgData = { id: exactNumber(chat.id), type: chat.type === "group" ? "group" : "friend", custom_msg_id: custom, list: [{ type: "text", values }] };
+  const data: SendMsgData = {
+    id: exactNumber(chat.id),
+    type: chat.type === "group" ? "group" : "friend",
+    custom_msg_id: custom,
+    list: [{ type: "text", values }],
+  };
   if (quote) data.quoteInfo = null;
   return { kind: "socket", frames: [JSON.stringify({ id: key, type: REQUEST.sendMsg, data })], await: { key, confirm: confirmKey(custom) } };
 }
@@ -91,7 +96,12 @@ function sendText(ctx: Ctx, chat: { type: "private" | "group"; id: string }, val
 function sendFile(ctx: Ctx, chat: { type: "private" | "group"; id: string }, file: string): Plan {
   const key = ctx.newKey();
   const custom = customMsgId(key);
-  const frame = { id: key, type: REQUEST.sendFile, custom_msg_id: custom, data: { file, type: chat.type === "group" ? "group" : "friend", id: exactNumber(chat.id) } };
+  const frame = {
+    id: key,
+    type: REQUEST.sendFile,
+    custom_msg_id: custom,
+    data: { file, type: chat.type === "group" ? "group" : "friend", id: exactNumber(chat.id) },
+  };
   return socketPlan([JSON.stringify(frame)], { key, confirm: confirmKey(custom) });
 }
 
@@ -270,12 +280,17 @@ export function planRaw(p: ActionParams<"upstream.raw">, ctx: Ctx): Plan {
         parsed = null;
       }
     }
-    const key = isRecord(parsed) ? idString(parsed.id) ?? null : null;
+    const key = isRecord(parsed) ? (idString(parsed.id) ?? null) : null;
     return socketPlan([typeof p.frame === "string" ? p.frame : JSON.stringify(p.frame)], key);
   }
   const api = sideApi(ctx, "upstream.raw with http");
   const { method, path, body } = p.http;
-  const req = { method, url: `${api}${path}`, headers: sideHeaders(ctx), ...(body !== undefined && method !== "GET" && { body: typeof body === "string" ? body : JSON.stringify(body) }) };
+  const req = {
+    method,
+    url: `${api}${path}`,
+    headers: sideHeaders(ctx),
+    ...(body !== undefined && method !== "GET" && { body: typeof body === "string" ? body : JSON.stringify(body) }),
+  };
   return httpPlan(req, (answer) => {
     const value = sideJson(answer, path);
     return { result: isRecord(value) ? value : { data: value } };
@@ -292,7 +307,9 @@ function record(data: unknown, what: string): Obj {
 
 function unreadable(what: string, data: unknown): ProblemError {
   const text = JSON.stringify(data) ?? String(data);
-  return new ProblemError(problem("upstream_error", `the 68chat client answered ${what} in an unexpected shape`, { upstream: { code: null, text: text.slice(0, 500) } }));
+  return new ProblemError(
+    problem("upstream_error", `the 68chat client answered ${what} in an unexpected shape`, { upstream: { code: null, text: text.slice(0, 500) } }),
+  );
 }
 
 const noParams = z.object({}).strict();

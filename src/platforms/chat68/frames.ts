@@ -255,9 +255,7 @@ export const GroupUpdate = z.looseObject({
 
 /** `data` of recall_msg: a one-to-one message deleted on both sides. */
 export const RecallMsg = z.looseObject({
-  recallOneToOneMessages: z.array(
-    z.looseObject({ msgId: WireId, msgTargetId: WireId.optional(), clearTime: z.union([z.string(), z.number()]).optional() }),
-  ),
+  recallOneToOneMessages: z.array(z.looseObject({ msgId: WireId, msgTargetId: WireId.optional(), clearTime: z.union([z.string(), z.number()]).optional() })),
 });
 
 /** `data` of msgListPropertyUpdate: the results of sends, by customMsgId. */

@@ -59,7 +59,12 @@ function requested(r: Record<string, unknown>): DraftEvent[] {
   if (!idString(user.id)) return [];
   const time = epochMs(r.modifyTime);
   const { time: _time, ...rest } = request;
-  const event: DraftEvent = { type: "friend.requested", data: { request: { id: user.id, ...rest } }, raw: r, dedupe: `friend-request:${user.id}:${time ?? ""}` };
+  const event: DraftEvent = {
+    type: "friend.requested",
+    data: { request: { id: user.id, ...rest } },
+    raw: r,
+    dedupe: `friend-request:${user.id}:${time ?? ""}`,
+  };
   if (time !== undefined) event.timestamp = time;
   return [event];
 }

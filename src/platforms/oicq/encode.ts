@@ -78,7 +78,8 @@ const JSON_HEADERS = { "content-type": "application/json" };
 /** The daemon's JSON answer with status 0, or the problem it amounts to. */
 function readAnswer(answer: HttpAnswer, what: string, codes: Readonly<Record<number, string>> = STATUS_TEXT): { body: Obj } | { problem: ActionOutcome } {
   const text = answer.text();
-  if (!isSuccess(answer)) return { problem: { problem: problem("upstream_error", `oicq answered HTTP ${answer.status} to ${what}`, { upstream: upstreamSaid(answer) }) } };
+  if (!isSuccess(answer))
+    return { problem: { problem: problem("upstream_error", `oicq answered HTTP ${answer.status} to ${what}`, { upstream: upstreamSaid(answer) }) } };
   let body: Json;
   try {
     body = parseLossless(text);
@@ -87,7 +88,9 @@ function readAnswer(answer: HttpAnswer, what: string, codes: Readonly<Record<num
   }
   const status = isRecord(body) && isRecord(body.status) ? body.status.code : undefined;
   if (!isRecord(body) || typeof status !== "number") {
-    return { problem: { problem: problem("upstream_error", `oicq answered ${what} with something other than its JSON status`, { upstream: upstreamSaid(answer) }) } };
+    return {
+      problem: { problem: problem("upstream_error", `oicq answered ${what} with something other than its JSON status`, { upstream: upstreamSaid(answer) }) },
+    };
   }
   if (status !== 0) return { problem: { problem: refused(status, body.status, codes, `oicq refused to ${what}`) } };
   return { body };
@@ -160,7 +163,7 @@ export function toWire(content: readonly Element[], path = "content"): WireEleme
       case "mention":
         if (el.user_id === "all") out.push({ type: "mention", target: 0 });
         else if (QQ_NUMBER.test(el.user_id)) out.push({ type: "mention", target: exactNumber(el.user_id) as number });
-        else errors.push({ path: `${at}.user_id`, message: "must be a QQ number or \"all\"" });
+        else errors.push({ path: `${at}.user_id`, message: 'must be a QQ number or "all"' });
         return;
       case "image": {
         const data = /^data:[^,]*;base64,(.*)$/is.exec(el.url);
@@ -324,7 +327,10 @@ export function planRaw(params: ActionParams<"upstream.raw">, ctx: Ctx): Plan {
   if (!("http" in params)) invalid([{ path: "frame", message: "the oicq daemon's socket takes no client frames; use http" }]);
   const { method, path, body } = params.http;
   if (method === "GET" && body !== undefined) invalid([{ path: "http.body", message: "a GET carries no body" }]);
-  const request = body === undefined ? { method, url: endpoint(ctx.config, path) } : { method, url: endpoint(ctx.config, path), headers: JSON_HEADERS, body: JSON.stringify(body) };
+  const request =
+    body === undefined
+      ? { method, url: endpoint(ctx.config, path) }
+      : { method, url: endpoint(ctx.config, path), headers: JSON_HEADERS, body: JSON.stringify(body) };
   return httpPlan(request, (answer) => {
     const text = answer.text();
     if (!isSuccess(answer)) return { problem: problem("upstream_error", `oicq answered HTTP ${answer.status}`, { upstream: upstreamSaid(answer) }) };
@@ -348,12 +354,16 @@ export const actions: Readonly<Record<string, PlatformAction<OicqConfig>>> = {
   "request.reject": unified("request.reject", planRequest(false)),
   "group.mute": unified("group.mute", planMute),
   "group.kick": unified("group.kick", (p, ctx: Ctx) => post(ctx, ROUTE.kick, { group: group(p.group_id), who: user(p.user_id) }, "kick the member")),
-  "group.admin.set": unified("group.admin.set", (p, ctx: Ctx) => post(ctx, ROUTE.setAdmin, { group: group(p.group_id), who: user(p.user_id), set: p.admin }, "change the admin")),
+  "group.admin.set": unified("group.admin.set", (p, ctx: Ctx) =>
+    post(ctx, ROUTE.setAdmin, { group: group(p.group_id), who: user(p.user_id), set: p.admin }, "change the admin"),
+  ),
   "group.invite": unified("group.invite", (p, ctx: Ctx) => post(ctx, ROUTE.invite, { group: group(p.group_id), who: user(p.user_id) }, "invite to the group")),
   "group.update": unified("group.update", planUpdate),
   "group.leave": unified("group.leave", (p, ctx: Ctx) => post(ctx, ROUTE.leaveGroup, { group: group(p.group_id) }, "leave the group")),
   "group.list": unified("group.list", (_p, ctx: Ctx) => getList(ctx, ROUTE.groupList, {}, "list the groups", (list) => ({ groups: entries(list, "name") }))),
-  "friend.list": unified("friend.list", (_p, ctx: Ctx) => getList(ctx, ROUTE.friendList, {}, "list the friends", (list) => ({ friends: entries(list, "nickname") }))),
+  "friend.list": unified("friend.list", (_p, ctx: Ctx) =>
+    getList(ctx, ROUTE.friendList, {}, "list the friends", (list) => ({ friends: entries(list, "nickname") })),
+  ),
   "group.member.list": unified("group.member.list", (p, ctx: Ctx) => {
     group(p.group_id);
     return getList(ctx, ROUTE.memberList, { group: p.group_id }, "list the members", (list) => ({ members: entries(list, "alias", "nickname") }));

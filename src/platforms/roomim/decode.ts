@@ -233,7 +233,6 @@ function code(value: unknown): number | undefined {
   return undefined;
 }
 
-
 function dimension(value: unknown): number | undefined {
   const n = typeof value === "string" && /^\d+$/.test(value) ? Number(value) : value;
   return typeof n === "number" && Number.isInteger(n) && n >= 0 ? n : undefined;

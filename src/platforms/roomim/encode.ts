@@ -11,7 +11,16 @@ import type { FieldError } from "../../lib/problem.ts";
 import { exactNumber, isRecord, parseLossless } from "../../lib/json.ts";
 import { ProblemError, problem } from "../../lib/problem.ts";
 import * as kit from "../kit.ts";
-import { DEFAULT_MENTIONED_CONTENT, MENTION_TYPE, MSG_TYPE, REQUEST, REVOKE_KEY_PREFIX, type MessagePayload, type OutgoingFrame, type RoomimConfig } from "./frames.ts";
+import {
+  DEFAULT_MENTIONED_CONTENT,
+  MENTION_TYPE,
+  MSG_TYPE,
+  REQUEST,
+  REVOKE_KEY_PREFIX,
+  type MessagePayload,
+  type OutgoingFrame,
+  type RoomimConfig,
+} from "./frames.ts";
 
 type Ctx = Context<RoomimConfig>;
 

@@ -78,7 +78,9 @@ function rest(
 }
 
 function unreadable(answer: HttpAnswer, what: string): ActionOutcome {
-  return { problem: problem("upstream_error", `wschat's answer to ${what} is not what the API describes`, { upstream: { code: answer.status, text: said(answer) } }) };
+  return {
+    problem: problem("upstream_error", `wschat's answer to ${what} is not what the API describes`, { upstream: { code: answer.status, text: said(answer) } }),
+  };
 }
 
 /** A 2xx answer's JSON checked against `schema`, or a 502. */
@@ -147,7 +149,12 @@ function planGroupUpdate(params: ActionParams<"group.update">, ctx: Ctx): Plan {
 
 function planGroupGet(params: ActionParams<"group.get">, ctx: Ctx): Plan {
   const what = "get the group";
-  return rest(ctx, { method: "GET", route: ROUTE.group(params.group_id), template: "/api/group/{id}" }, what, readJson(GroupInfo, what, (g) => ({ group: groupView(g) })));
+  return rest(
+    ctx,
+    { method: "GET", route: ROUTE.group(params.group_id), template: "/api/group/{id}" },
+    what,
+    readJson(GroupInfo, what, (g) => ({ group: groupView(g) })),
+  );
 }
 
 function planMemberList(params: ActionParams<"group.member.list">, ctx: Ctx): Plan {
@@ -189,13 +196,19 @@ function planGroupLeave(params: ActionParams<"group.leave">, ctx: Ctx): Plan {
 function planAnswer(accept: boolean) {
   return (params: ActionParams<"request.approve">, ctx: Ctx): Plan => {
     const errors: FieldError[] = [];
-    if (ctx.recall(invitationKey(params.request_id)) === undefined) errors.push({ path: "request_id", message: "names no group invitation this connection has seen" });
+    if (ctx.recall(invitationKey(params.request_id)) === undefined)
+      errors.push({ path: "request_id", message: "names no group invitation this connection has seen" });
     if (params.comment !== undefined) errors.push({ path: "comment", message: "wschat answers an invitation without a comment" });
     if (errors.length > 0) invalid(errors);
     const route = ROUTE.request(params.request_id);
     // Answered: forgotten, so that answering it again is refused before it reaches the server.
     const answered = (): ActionOutcome => ({ result: {}, remember: { [invitationKey(params.request_id)]: null } });
-    return rest(ctx, { method: accept ? "PUT" : "DELETE", route, template: "/api/request/{id}" }, accept ? "accept the invitation" : "decline the invitation", answered);
+    return rest(
+      ctx,
+      { method: accept ? "PUT" : "DELETE", route, template: "/api/request/{id}" },
+      accept ? "accept the invitation" : "decline the invitation",
+      answered,
+    );
   };
 }
 
@@ -213,7 +226,8 @@ export const NotifyParams = z
 export type NotifyParams = z.output<typeof NotifyParams>;
 
 function planNotify(params: NotifyParams, ctx: Ctx): Plan {
-  if (params.type !== "broadcast" && params.to === undefined) invalid([{ path: "to", message: `required for ${params.type}: the ${params.type === "unicast" ? "user" : "group"} to notify` }]);
+  if (params.type !== "broadcast" && params.to === undefined)
+    invalid([{ path: "to", message: `required for ${params.type}: the ${params.type === "unicast" ? "user" : "group"} to notify` }]);
   if (params.type === "broadcast" && params.from === undefined) invalid([{ path: "from", message: "required for broadcast: whose friends to notify" }]);
   const body: NotificationBody = { notificationType: params.notificationType, content: params.content ?? null };
   const query = { type: params.type, to: params.type === "broadcast" ? undefined : params.to, from: params.from };

@@ -64,9 +64,7 @@ export const READINGS = {
 // ---- values ----------------------------------------------------------------------------------
 
 /** An id as it arrives: a string or a JSON number (digits past 2^53 kept as a string by the lossless parser). */
-export const WireId = z
-  .union([z.string().min(1), z.number().int()])
-  .transform((v) => String(v));
+export const WireId = z.union([z.string().min(1), z.number().int()]).transform((v) => String(v));
 
 /** A time as the server writes it: epoch seconds or ms (number or digit string), or an ISO date. */
 export const WireTime = z.union([z.number(), z.string()]);
@@ -120,8 +118,7 @@ export type NotificationFrame = z.output<typeof NotificationFrame>;
 
 /** What the client sends: a private message names `receiverId`, a group message `groupId`. */
 export type ClientFrame =
-  | { type: typeof FRAME_TYPE.private; receiverId: string; content: unknown }
-  | { type: typeof FRAME_TYPE.group; groupId: string; content: unknown };
+  { type: typeof FRAME_TYPE.private; receiverId: string; content: unknown } | { type: typeof FRAME_TYPE.group; groupId: string; content: unknown };
 
 // ---- REST bodies -------------------------------------------------------------------------------
 

@@ -90,7 +90,10 @@ function decodeFrame(frame: Frame, ctx: Ctx): Decoded {
     case CMD.pushMessage:
     case CMD.editMessage:
     case CMD.blockedMessage: {
-      const p = payload(() => pb.PushMessage.decode(value), (m) => pb.PushMessage.toObject(m, AS_JSON));
+      const p = payload(
+        () => pb.PushMessage.decode(value),
+        (m) => pb.PushMessage.toObject(m, AS_JSON),
+      );
       if (!("obj" in p)) return p;
       const raw = rawOf(p.obj);
       if (cmd === CMD.editMessage) return edited(p.obj, raw, ctx);
@@ -98,17 +101,26 @@ function decodeFrame(frame: Frame, ctx: Ctx): Decoded {
       return pushed(p.obj, raw, ctx);
     }
     case CMD.streamMessage: {
-      const p = payload(() => pb.StreamMessage.decode(value), (m) => pb.StreamMessage.toObject(m, AS_JSON));
+      const p = payload(
+        () => pb.StreamMessage.decode(value),
+        (m) => pb.StreamMessage.toObject(m, AS_JSON),
+      );
       if (!("obj" in p)) return p;
       return appended(p.obj, rawOf(p.obj), ctx);
     }
     case CMD.draftInput: {
-      const p = payload(() => pb.MsgInput.decode(value), (m) => pb.MsgInput.toObject(m, AS_JSON));
+      const p = payload(
+        () => pb.MsgInput.decode(value),
+        (m) => pb.MsgInput.toObject(m, AS_JSON),
+      );
       if (!("obj" in p)) return p;
       return draft(p.obj, rawOf(p.obj), ctx);
     }
     case CMD.fileSendMessage: {
-      const p = payload(() => pb.FileSendMessage.decode(value), (m) => pb.FileSendMessage.toObject(m, AS_JSON));
+      const p = payload(
+        () => pb.FileSendMessage.decode(value),
+        (m) => pb.FileSendMessage.toObject(m, AS_JSON),
+      );
       if (!("obj" in p)) return p;
       return fileShared(p.obj, rawOf(p.obj));
     }
@@ -401,7 +413,6 @@ function num(value: unknown): number | undefined {
 function strings(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string" && v !== "") : [];
 }
-
 
 function parseMaybe(text: string | undefined): unknown {
   if (text === undefined) return null;

@@ -34,11 +34,24 @@ import { base64, fromBase64 } from "../../lib/bytes.ts";
 import { isRecord, parseLossless } from "../../lib/json.ts";
 import { errorText, problem, type FieldError } from "../../lib/problem.ts";
 import { httpPlan, invalid, isSuccess, platformAction, socketPlan, unified, upstreamSaid, UPSTREAM_TEXT_LIMIT } from "../kit.ts";
-import { CHAT_TYPE, CMD, CONTENT_TYPE, PROTOBUF, ROUTE, STATUS_OK, chatKey, deviceIdOf, endpoint, messageIdOf, pb, type ClientFrame, type YunhuConfig } from "./frames.ts";
+import {
+  CHAT_TYPE,
+  CMD,
+  CONTENT_TYPE,
+  PROTOBUF,
+  ROUTE,
+  STATUS_OK,
+  chatKey,
+  deviceIdOf,
+  endpoint,
+  messageIdOf,
+  pb,
+  type ClientFrame,
+  type YunhuConfig,
+} from "./frames.ts";
 
 type Ctx = Context<YunhuConfig>;
 type Obj = Record<string, unknown>;
-
 
 // ---- answers --------------------------------------------------------------------------------
 
@@ -46,12 +59,17 @@ type Status = { code: number; msg: string; request_id?: string };
 
 /** The StatusResponse of an answer, or the problem it amounts to. */
 function readStatus(answer: HttpAnswer, what: string): { status: Status } | { problem: ActionOutcome } {
-  if (!isSuccess(answer)) return { problem: { problem: problem("upstream_error", `yunhu answered HTTP ${answer.status} to ${what}`, { upstream: upstreamSaid(answer) }) } };
+  if (!isSuccess(answer))
+    return { problem: { problem: problem("upstream_error", `yunhu answered HTTP ${answer.status} to ${what}`, { upstream: upstreamSaid(answer) }) } };
   let decoded: Obj;
   try {
     decoded = pb.StatusResponse.toObject(pb.StatusResponse.decode(answer.body), { longs: String, defaults: true });
   } catch (err) {
-    return { problem: { problem: problem("upstream_error", `yunhu's answer to ${what} is not a StatusResponse: ${errorText(err)}`, { upstream: upstreamSaid(answer) }) } };
+    return {
+      problem: {
+        problem: problem("upstream_error", `yunhu's answer to ${what} is not a StatusResponse: ${errorText(err)}`, { upstream: upstreamSaid(answer) }),
+      },
+    };
   }
   if (!isRecord(decoded.status) || answer.body.length === 0) {
     return { problem: { problem: problem("upstream_error", `yunhu's answer to ${what} has no status`, { upstream: upstreamSaid(answer) }) } };
@@ -61,7 +79,11 @@ function readStatus(answer: HttpAnswer, what: string): { status: Status } | { pr
   if (typeof s.request_id === "string" && s.request_id !== "0") status.request_id = s.request_id;
   if (status.code !== STATUS_OK) {
     const text = status.msg === "" ? null : status.msg.slice(0, UPSTREAM_TEXT_LIMIT);
-    return { problem: { problem: problem("upstream_rejected", `yunhu refused to ${what} (${status.code}${text ? `: ${text}` : ""})`, { upstream: { code: status.code, text } }) } };
+    return {
+      problem: {
+        problem: problem("upstream_rejected", `yunhu refused to ${what} (${status.code}${text ? `: ${text}` : ""})`, { upstream: { code: status.code, text } }),
+      },
+    };
   }
   return { status };
 }

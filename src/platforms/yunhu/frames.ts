@@ -75,7 +75,6 @@ export const YunhuConfig = z.object({
 });
 export type YunhuConfig = z.output<typeof YunhuConfig>;
 
-
 /**
  * The device id in effect: `deviceId`, or the hex of the connection id's UTF-8 bytes. The
  * server tells devices apart by it (draft sync, file shares), so it must not change between
