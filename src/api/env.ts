@@ -31,6 +31,7 @@ export type SessionRpc = Remote<
     | "perform"
     | "listEvents"
     | "listDeliveries"
+    | "getDelivery"
     | "retryDeliveries"
     | "streamEvents"
     | "testWebhook"

@@ -21,6 +21,11 @@ events.get("/:id/deliveries", async (c) => {
   return c.json(unwrap(await sessionOf(c.env, id).listDeliveries({ status: q.status ?? null, after: q.after ?? null, limit: q.limit })));
 });
 
+events.get("/:id/deliveries/:event_id", async (c) => {
+  const id = connectionId(c);
+  return c.json(unwrap(await sessionOf(c.env, id).getDelivery(c.req.param("event_id"))));
+});
+
 events.post("/:id/deliveries/retry", async (c) => {
   const id = connectionId(c);
   const body = validate(RetryBody, (await readJson(c)) ?? {}, "retry request");

@@ -148,6 +148,8 @@ export function buildComponents(): Components {
     EventPage: S.EventPage,
     Delivery: S.Delivery,
     DeliveryPage: S.DeliveryPage,
+    Attempt: S.Attempt,
+    DeliveryDetail: S.DeliveryDetail,
     Requeued: S.Requeued,
     WebhookTestResult: S.WebhookTestResult,
     SecretRotated: S.SecretRotated,

@@ -311,6 +311,15 @@ function build(): Json {
           responses: { "200": json("a page of deliveries", ref("DeliveryPage")), ...problems("invalid_request", "not_found") },
         },
       },
+      "/v1/connections/{id}/deliveries/{event_id}": {
+        get: {
+          operationId: "getDelivery",
+          tags: ["events"],
+          summary: "One event's delivery with every attempt's status and error",
+          parameters: [connectionParam, { name: "event_id", in: "path", required: true, description: "the event's id", schema: { type: "string" } }],
+          responses: { "200": json("the delivery and its attempts", ref("DeliveryDetail")), ...problems("not_found") },
+        },
+      },
       "/v1/connections/{id}/deliveries/retry": {
         post: {
           operationId: "retryDeliveries",

@@ -112,6 +112,13 @@ export const Delivery = z.looseObject({
   delivered_at: z.number().int().nullable(),
 });
 export const DeliveryPage = z.object({ deliveries: z.array(Delivery), next: z.string().nullable() });
+export const Attempt = z.object({
+  attempt: z.number().int().describe("its number in the current schedule (a requeue starts again at 1)"),
+  at: z.number().int().describe("when it ended, ms since the epoch"),
+  status: z.number().int().nullable().describe("the receiver's HTTP status, null when none came (network error, timeout)"),
+  error: z.string().nullable(),
+});
+export const DeliveryDetail = z.object({ delivery: Delivery, attempts: z.array(Attempt).describe("oldest first, the newest 50 kept") });
 export const Requeued = z.object({ requeued: z.number().int() });
 /** POST …/webhook/secret/rotate: the new secret, or none to have one generated. */
 export const RotateBody = z.object({ secret: z.string().refine(isValidSecret, "must be whsec_ followed by base64 of 24 to 64 bytes").optional() }).strict();

@@ -570,7 +570,9 @@ export const CONSOLE_JS = String.raw`"use strict";
             h("dt", { text: "Last error" }), h("dd", { class: d.last_error ? "error" : "muted", text: d.last_error || "none" }),
             d.next_attempt_at ? [h("dt", { text: "Next attempt" }), h("dd", null, when(d.next_attempt_at))] : null,
             d.delivered_at ? [h("dt", { text: "Delivered" }), h("dd", null, when(d.delivered_at), " (" + (d.delivered_at - e.timestamp) + " ms after the event)")] : null),
-          retryOne);
+          retryOne,
+          h("h4", { text: "Attempts" }),
+          attemptList(row));
       }
       var chat = e.data && e.data.message && e.data.message.chat;
       var reply = null;
@@ -588,6 +590,29 @@ export const CONSOLE_JS = String.raw`"use strict";
         reply,
         h("h3", { text: "Delivery" }), delivery,
         h("h3", { text: "Event JSON" }), h("pre", { tabindex: "0", "aria-label": "Event JSON", text: JSON.stringify(e, null, 2) }));
+    }
+
+    // Every attempt kept for the event (GET …/deliveries/{event_id}), each as one line of text.
+    function attemptList(row) {
+      var list = h("ol", { class: "attempts", "aria-label": "Attempts", "aria-busy": "true" }, h("li", { class: "muted", text: "Loading…" }));
+      var load = (row.attemptsLoad || 0) + 1;
+      row.attemptsLoad = load;
+      row.attempts = list;
+      api(connPath(id) + "/deliveries/" + enc(row.event.id), { signal: signal }).then(function (r) {
+        if (row.attemptsLoad !== load) return;
+        clear(list).setAttribute("aria-busy", "false");
+        if (!r.attempts.length) append(list, h("li", { class: "muted", text: "None yet." }));
+        r.attempts.forEach(function (a) {
+          var answer = a.status === null ? "no answer" : "HTTP " + a.status;
+          append(list, h("li", { class: a.error ? "error" : null },
+            when(a.at), h("span", { text: " · attempt " + a.attempt + " · " + answer + (a.error ? " · " + a.error : "") })));
+        });
+      }, function (err) {
+        if (signal.aborted || row.attemptsLoad !== load) return;
+        clear(list).setAttribute("aria-busy", "false");
+        append(list, h("li", { class: "error", text: "Attempts could not be loaded: " + err.message }));
+      });
+      return list;
     }
 
     function addEvents(batch) {
@@ -639,7 +664,9 @@ export const CONSOLE_JS = String.raw`"use strict";
                 var row = rows.get(d.event_id);
                 if (row && JSON.stringify(old) !== JSON.stringify(d)) {
                   drawBadge(row);
+                  // A control in the open detail keeps its focus: only the attempt list is redrawn then.
                   if (row.details.open && !row.detail.contains(document.activeElement)) drawDetail(row);
+                  else if (row.details.open && row.attempts && row.attempts.isConnected) row.attempts.replaceWith(attemptList(row));
                 }
               });
             }

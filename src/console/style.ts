@@ -46,6 +46,8 @@ form button[type=submit] { margin-top: 10px; }
 .facts { display: grid; grid-template-columns: max-content 1fr; gap: 4px 12px; margin: 8px 0; }
 .facts dt { color: var(--muted); }
 .facts dd { margin: 0; overflow-wrap: anywhere; }
+.attempts { margin: 4px 0 8px; padding-left: 1.5em; }
+.attempts li { margin: 2px 0; overflow-wrap: anywhere; }
 .counters { display: grid; grid-template-columns: repeat(4, 1fr); gap: 6px; margin: 10px 0; text-align: center; }
 .counters div { background: var(--bg); border-radius: 6px; padding: 6px 2px; }
 .counters b { display: block; font-size: 18px; }

@@ -39,7 +39,7 @@ import type { StatsSeries, StatsWindow } from "./stats.ts";
 import { DeliveryPump } from "./pump.ts";
 import { TokenBucket } from "./ratelimit.ts";
 import { parseSettings, type SessionEnv, type Settings } from "./settings.ts";
-import { SessionStore, type DeliveryRow, type DeliveryStatus, type DueDelivery } from "./store.ts";
+import { SessionStore, type AttemptRow, type DeliveryRow, type DeliveryStatus, type DueDelivery } from "./store.ts";
 
 export type { SessionEnv };
 
@@ -338,6 +338,15 @@ export class ConnectionSession extends DurableObject<SessionEnv> {
     const more = rows.length > query.limit;
     const deliveries = rows.slice(0, query.limit);
     return ok({ deliveries, next: more ? deliveries[deliveries.length - 1]!.event_id : null });
+  }
+
+  /** One event's delivery with every attempt kept, oldest first. */
+  getDelivery(eventId: string): Outcome<{ delivery: DeliveryRow; attempts: AttemptRow[] }> {
+    if (!this.config) return fail(problem("not_found", "no such connection"));
+    this.settle();
+    const delivery = this.store.delivery(eventId);
+    if (!delivery) return fail(problem("not_found", `no delivery for event ${eventId} on this connection`));
+    return ok({ delivery, attempts: this.store.attempts(eventId) });
   }
 
   stats(window: StatsWindow): Outcome<StatsSeries> {

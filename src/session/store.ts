@@ -11,6 +11,17 @@ import { StatsLedger, WINDOWS, type StatsSeries, type StatsWindow } from "./stat
 
 export type DeliveryStatus = "pending" | "delivered" | "failed";
 
+/** One webhook attempt for an event: its number in the current schedule, when, and how it ended. */
+export type AttemptRow = {
+  attempt: number;
+  at: number;
+  status: number | null;
+  error: string | null;
+};
+
+/** Attempts kept per event (a schedule has at most 8; requeues start new ones): the newest stay. */
+export const ATTEMPTS_KEPT = 50;
+
 export type DeliveryRow = {
   event_id: string;
   type: string;
@@ -53,6 +64,9 @@ DROP INDEX IF EXISTS deliveries_due;
 CREATE INDEX IF NOT EXISTS deliveries_due_order ON deliveries (status, next_attempt_at, event_id);
 CREATE TABLE IF NOT EXISTS idempotency (key TEXT PRIMARY KEY, fingerprint TEXT NOT NULL, response TEXT, created_at INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS memo (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS attempts (
+  seq INTEGER PRIMARY KEY, event_id TEXT NOT NULL, attempt INTEGER NOT NULL, at INTEGER NOT NULL, status INTEGER, error TEXT);
+CREATE INDEX IF NOT EXISTS attempts_event ON attempts (event_id, seq);
 `;
 
 /**
@@ -170,7 +184,7 @@ export class SessionStore {
 
   /** Forgets everything: the connection is deleted. */
   wipe(): void {
-    this.sql.exec("DELETE FROM kv; DELETE FROM events; DELETE FROM deliveries; DELETE FROM idempotency; DELETE FROM memo;");
+    this.sql.exec("DELETE FROM kv; DELETE FROM events; DELETE FROM deliveries; DELETE FROM idempotency; DELETE FROM memo; DELETE FROM attempts;");
     this.ledger.wipe();
   }
 
@@ -265,14 +279,7 @@ export class SessionStore {
   }
 
   markDelivered(eventId: string, attempts: number, status: number, now: number): void {
-    this.countDelivered([[eventId, attempts, status, now]]);
-    this.sql.exec(
-      "UPDATE deliveries SET status = 'delivered', attempts = ?, last_status = ?, last_error = NULL, next_attempt_at = NULL, delivered_at = ? WHERE event_id = ?",
-      attempts,
-      status,
-      now,
-      eventId,
-    );
+    this.markDeliveredMany([[eventId, attempts, status, now]]);
   }
 
   /**
@@ -283,6 +290,11 @@ export class SessionStore {
   markDeliveredMany(rows: readonly (readonly [eventId: string, attempts: number, status: number, at: number])[]): void {
     if (rows.length === 0) return;
     this.countDelivered(rows);
+    this.sql.exec(
+      "INSERT INTO attempts (event_id, attempt, at, status, error) SELECT j.value->>0, j.value->>1, j.value->>3, j.value->>2, NULL FROM json_each(?) AS j",
+      JSON.stringify(rows),
+    );
+    this.trimAttempts(rows.map((r) => r[0]));
     this.sql.exec(
       `UPDATE deliveries SET status = 'delivered', attempts = j.value->>1, last_status = j.value->>2, last_error = NULL, next_attempt_at = NULL, delivered_at = j.value->>3
        FROM json_each(?) AS j WHERE deliveries.event_id = j.value->>0`,
@@ -305,6 +317,8 @@ export class SessionStore {
   /** Records a failed attempt: retried at `nextAt`, or `failed` for good when nextAt is null. */
   markAttemptFailed(eventId: string, attempts: number, status: number | null, error: string, nextAt: number | null, now = Date.now()): void {
     if (nextAt === null) this.ledger.failed(1, now);
+    this.sql.exec("INSERT INTO attempts (event_id, attempt, at, status, error) VALUES (?, ?, ?, ?, ?)", eventId, attempts, now, status, error);
+    this.trimAttempts([eventId]);
     this.sql.exec(
       "UPDATE deliveries SET status = ?, attempts = ?, last_status = ?, last_error = ?, next_attempt_at = ? WHERE event_id = ?",
       nextAt === null ? "failed" : "pending",
@@ -314,6 +328,36 @@ export class SessionStore {
       nextAt,
       eventId,
     );
+  }
+
+  /** Keeps the newest ATTEMPTS_KEPT attempts of each of these events. */
+  private trimAttempts(eventIds: readonly string[]): void {
+    this.sql.exec(
+      `DELETE FROM attempts WHERE seq IN (
+         SELECT a.seq FROM json_each(?) AS j JOIN attempts a ON a.event_id = j.value
+         WHERE a.seq <= (SELECT b.seq FROM attempts b WHERE b.event_id = j.value ORDER BY b.seq DESC LIMIT 1 OFFSET ?))`,
+      JSON.stringify(eventIds),
+      ATTEMPTS_KEPT,
+    );
+  }
+
+  /** One event's delivery, or null when the event has none. */
+  delivery(eventId: string): DeliveryRow | null {
+    const row = this.sql
+      .exec<DeliveryRow>(
+        "SELECT event_id, type, status, attempts, next_attempt_at, last_status, last_error, delivered_at FROM deliveries WHERE event_id = ?",
+        eventId,
+      )
+      .toArray()[0];
+    return row ? { ...row } : null;
+  }
+
+  /** Every attempt kept for an event, oldest first. */
+  attempts(eventId: string): AttemptRow[] {
+    return this.sql
+      .exec<AttemptRow>("SELECT attempt, at, status, error FROM attempts WHERE event_id = ? ORDER BY seq", eventId)
+      .toArray()
+      .map((r) => ({ ...r }));
   }
 
   listDeliveries(status: DeliveryStatus | null, after: string | null, limit: number): DeliveryRow[] {
@@ -363,6 +407,7 @@ export class SessionStore {
   purge(before: number, idemBefore: number): void {
     this.sql.exec(`DELETE FROM events WHERE created_at < ? AND id NOT IN (SELECT event_id FROM deliveries WHERE status IN ('pending', 'failed'))`, before);
     this.sql.exec("DELETE FROM deliveries WHERE status = 'delivered' AND event_id NOT IN (SELECT id FROM events)");
+    this.sql.exec("DELETE FROM attempts WHERE event_id NOT IN (SELECT id FROM events)");
     this.sql.exec("DELETE FROM idempotency WHERE created_at < ?", idemBefore);
     this.ledger.purge(Math.min(before, Date.now() - WINDOWS["7d"].spanMs - WINDOWS["7d"].bucketMs));
   }

@@ -136,6 +136,9 @@ describe.skipIf(!HAVE_BROWSER)("the console in headless Chromium", () => {
     await failing.locator("summary").click();
     await failing.getByText("HTTP 410", { exact: true }).waitFor();
     await failing.getByText("410 Gone: the webhook is disabled", { exact: true }).waitFor();
+    // Every attempt, from GET …/deliveries/{event_id}: so far the one answered 410.
+    const attempts = failing.getByRole("list", { name: "Attempts" }).getByRole("listitem");
+    await expect.poll(() => attempts.allTextContents()).toEqual([expect.stringMatching(/ · attempt 1 · HTTP 410 · 410 Gone: the webhook is disabled$/)]);
     await page.getByText("(disabled by 410 Gone)").waitFor();
     await until("the chart counting the failure", async () => (await total("failed")) === 1);
     await page.screenshot({ path: join(shots, "console-desktop.png"), fullPage: true });
@@ -146,6 +149,11 @@ describe.skipIf(!HAVE_BROWSER)("the console in headless Chromium", () => {
     expect((await relay.api(`/v1/connections/${ID}`)).body.webhook.disabled).toBe(false);
     await failing.getByRole("button", { name: "Retry now" }).click();
     await failing.locator("summary .badge", { hasText: "delivered" }).waitFor({ timeout: 15_000 });
+    // Both attempts listed, oldest first, each time in the viewer's time zone: 410 Gone, then 2xx (a requeue numbers from 1 again).
+    await expect
+      .poll(() => attempts.allTextContents(), { timeout: 15_000 })
+      .toEqual([expect.stringMatching(/ · attempt 1 · HTTP 410 · 410 Gone: the webhook is disabled$/), expect.stringMatching(/ · attempt 1 · HTTP 2\d\d$/)]);
+    expect(await attempts.locator("time").count()).toBe(2);
     const eventId = await failing.locator("details").getAttribute("data-event");
     expect(sink.verified(ID).some((d) => d.id === eventId)).toBe(true);
     await until("the chart counting the retried delivery", async () => (await total("delivered")) === 3);
