@@ -11,6 +11,7 @@ import { startRelay, type Relay } from "../harness/relay.ts";
 import { until } from "../harness/until.ts";
 import { BIG_GROUP, FRIEND, GROUP, HOST, startChat68, type Chat68Sim } from "../sim/chat68.ts";
 import { startSink, type Sink } from "../sim/sink.ts";
+import { webhookOf } from "../harness/webhooks.ts";
 
 const SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
 const ID = "chat68-e2e";
@@ -21,13 +22,7 @@ let sink: Sink;
 let persistTo: string;
 
 const act = (name: string, body: unknown) => relay.api(`/v1/connections/${ID}/actions/${name}`, { body });
-const eventOf = (type: string, where: (e: any) => boolean = () => true) =>
-  until(`a ${type} webhook`, () =>
-    sink
-      .verified(ID)
-      .map((d) => d.event as any)
-      .find((e) => e?.type === type && where(e)),
-  );
+const eventOf = (type: string, where?: (e: any) => boolean) => webhookOf(sink, ID, type, where);
 
 beforeAll(async () => {
   persistTo = mkdtempSync(join(tmpdir(), "imrelay-chat68-e2e-"));

@@ -12,6 +12,7 @@ import { until } from "../harness/until.ts";
 import { FRIEND, GROUP, GROUP_2, STRANGER } from "../sim/oicq-state.ts";
 import { startOicq, type OicqSim } from "../sim/oicq.ts";
 import { startSink, type Sink } from "../sim/sink.ts";
+import { webhookOf } from "../harness/webhooks.ts";
 
 const SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
 const ID = "oicq-e2e";
@@ -22,13 +23,7 @@ let sink: Sink;
 let persistTo: string;
 
 const act = (name: string, body: unknown) => relay.api(`/v1/connections/${ID}/actions/${name}`, { body });
-const eventOf = (type: string, where: (e: any) => boolean = () => true) =>
-  until(`a ${type} webhook`, () =>
-    sink
-      .verified(ID)
-      .map((d) => d.event as any)
-      .find((e) => e?.type === type && where(e)),
-  );
+const eventOf = (type: string, where?: (e: any) => boolean) => webhookOf(sink, ID, type, where);
 
 beforeAll(async () => {
   persistTo = mkdtempSync(join(tmpdir(), "imrelay-oicq-e2e-"));

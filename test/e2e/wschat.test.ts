@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startRelay, type Relay } from "../harness/relay.ts";
 import { until } from "../harness/until.ts";
 import { startSink, type Sink } from "../sim/sink.ts";
+import { verifiedEvents, webhookOf } from "../harness/webhooks.ts";
 import { startWschat, tokenOf, type WschatSim } from "../sim/wschat.ts";
 
 const SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
@@ -25,8 +26,8 @@ let sink: Sink;
 let persistTo: string;
 
 const act = (name: string, body: unknown) => relay.api(`/v1/connections/${ID}/actions/${name}`, { body });
-const events = () => sink.verified(ID).map((d) => d.event as any);
-const eventOf = (type: string, where: (e: any) => boolean = () => true) => until(`a ${type} webhook`, () => events().find((e) => e?.type === type && where(e)));
+const events = () => verifiedEvents(sink, ID);
+const eventOf = (type: string, where?: (e: any) => boolean) => webhookOf(sink, ID, type, where);
 const messages = () => events().filter((e) => e?.type === "message.created");
 const online = () => server.connections.some((c) => c.user === ID && c.open);
 const state = async () => (await relay.api(`/v1/connections/${ID}`)).body.status.state;

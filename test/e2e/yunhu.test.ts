@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startRelay, type Relay } from "../harness/relay.ts";
 import { until } from "../harness/until.ts";
 import { startSink, type Sink } from "../sim/sink.ts";
+import { webhookOf } from "../harness/webhooks.ts";
 import { startYunhu, type YunhuSim } from "../sim/yunhu.ts";
 
 const SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
@@ -22,13 +23,7 @@ let sink: Sink;
 let persistTo: string;
 
 const act = (name: string, body: unknown) => relay.api(`/v1/connections/${ID}/actions/${name}`, { body });
-const eventOf = (type: string, where: (e: any) => boolean = () => true) =>
-  until(`a ${type} webhook`, () =>
-    sink
-      .verified(ID)
-      .map((d) => d.event as any)
-      .find((e) => e?.type === type && where(e)),
-  );
+const eventOf = (type: string, where?: (e: any) => boolean) => webhookOf(sink, ID, type, where);
 
 beforeAll(async () => {
   persistTo = mkdtempSync(join(tmpdir(), "imrelay-yunhu-e2e-"));
